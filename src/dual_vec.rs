@@ -1,0 +1,197 @@
+//! `DualVec<T, N>`: a value and `N` partial derivatives, for chunked gradients and Jacobians.
+
+use crate::Scalar;
+use crate::functions::{Chain, scale};
+use core::fmt;
+
+/// A vector dual number `re + Σₖ eps[k]·εₖ` with `εᵢεⱼ = 0`: a value and `N` directional
+/// derivatives carried through one evaluation.
+///
+/// Seeding `N` inputs with [`DualVec::variable`]`(xₖ, k)` yields `N` columns of a Jacobian (or
+/// `N` entries of a gradient) per pass; the drivers ([`gradient`](crate::gradient),
+/// [`jacobian`](crate::jacobian)) do this in chunks of `N`. It follows the same conventions as
+/// [`Dual`](crate::Dual).
+///
+/// ```
+/// use dualdiff::DualVec64;
+///
+/// // f(x, y) = x·y + sin x: ∇f = (y + cos x, x)
+/// let x = DualVec64::<2>::variable(1.0, 0);
+/// let y = DualVec64::<2>::variable(3.0, 1);
+/// let f = x * y + x.sin();
+/// assert_eq!(f.eps, [3.0 + 1f64.cos(), 1.0]);
+/// ```
+#[derive(Clone, Copy, Debug)]
+#[repr(C)]
+pub struct DualVec<T, const N: usize> {
+    /// The value.
+    pub re: T,
+    /// The partial derivatives, one per seeded direction.
+    pub eps: [T; N],
+}
+
+/// A [`DualVec`] over `f32`.
+pub type DualVec32<const N: usize> = DualVec<f32, N>;
+/// A [`DualVec`] over `f64`.
+pub type DualVec64<const N: usize> = DualVec<f64, N>;
+
+impl<T, const N: usize> DualVec<T, N> {
+    /// Creates a vector dual number from its value and partials.
+    ///
+    /// ```
+    /// use dualdiff::DualVec;
+    ///
+    /// let d = DualVec::new(1.0, [0.5, 2.0]);
+    /// assert_eq!(d.eps[1], 2.0);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn new(re: T, eps: [T; N]) -> Self {
+        Self { re, eps }
+    }
+}
+
+impl<T: Scalar, const N: usize> DualVec<T, N> {
+    /// Creates input variable number `k` at `x`: partial `k` is 1, the others 0. With `k ≥ N`
+    /// every partial is 0 (a constant), which is what a remainder chunk needs.
+    ///
+    /// ```
+    /// use dualdiff::DualVec64;
+    ///
+    /// let y = DualVec64::<3>::variable(2.0, 1);
+    /// assert_eq!(y.eps, [0.0, 1.0, 0.0]);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn variable(x: T, k: usize) -> Self {
+        let mut eps = [T::zero(); N];
+        if let Some(e) = eps.get_mut(k) {
+            *e = T::one();
+        }
+        Self::new(x, eps)
+    }
+
+    /// Creates a constant: every partial 0.
+    ///
+    /// ```
+    /// use dualdiff::DualVec64;
+    ///
+    /// let c = DualVec64::<3>::constant(2.0);
+    /// assert_eq!(c.eps, [0.0; 3]);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn constant(x: T) -> Self {
+        Self::new(x, [T::zero(); N])
+    }
+
+    /// Applies `f` to every part.
+    #[inline]
+    pub(crate) fn map(self, f: impl Fn(T) -> T) -> Self {
+        Self::new(f(self.re), self.eps.map(f))
+    }
+
+    /// Combines two numbers part by part.
+    #[inline]
+    pub(crate) fn zip(self, other: Self, f: impl Fn(T, T) -> T) -> Self {
+        let mut eps = self.eps;
+        for (e, o) in eps.iter_mut().zip(other.eps) {
+            *e = f(*e, o);
+        }
+        Self::new(f(self.re, other.re), eps)
+    }
+
+    /// `(a + Σ bₖεₖ)(c + Σ dₖεₖ) = ac + Σ (a·dₖ + bₖ·c)εₖ`
+    #[inline]
+    pub(crate) fn mul(self, rhs: Self) -> Self {
+        let mut eps = self.eps;
+        for (e, d) in eps.iter_mut().zip(rhs.eps) {
+            *e = self.re * d + *e * rhs.re;
+        }
+        Self::new(self.re * rhs.re, eps)
+    }
+
+    /// `(a + Σ bₖεₖ)/(c + Σ dₖεₖ) = a/c + Σ (bₖ − (a/c)·dₖ)/c·εₖ`
+    #[inline]
+    pub(crate) fn div(self, rhs: Self) -> Self {
+        let q = self.re / rhs.re;
+        let inv = rhs.re.recip();
+        let mut eps = self.eps;
+        for (e, d) in eps.iter_mut().zip(rhs.eps) {
+            *e = (*e - q * d) * inv;
+        }
+        Self::new(q, eps)
+    }
+}
+
+impl<T: Scalar, const N: usize> Default for DualVec<T, N> {
+    /// Returns zero with zero partials.
+    fn default() -> Self {
+        Self::new(T::default(), [T::default(); N])
+    }
+}
+
+impl<T: Scalar, const N: usize> Chain for DualVec<T, N> {
+    type Re = T;
+
+    #[inline]
+    fn re(&self) -> T {
+        self.re
+    }
+
+    #[inline]
+    fn with_re(self, re: T) -> Self {
+        Self::new(re, self.eps)
+    }
+
+    #[inline]
+    fn nan_parts(f: T) -> Self {
+        Self::new(f, [T::nan(); N])
+    }
+
+    #[inline]
+    fn is_constant(&self) -> bool {
+        self.eps.iter().all(Scalar::is_zero_in_all_parts)
+    }
+
+    #[inline]
+    fn chain1(self, f: T, df: T, _d2f: impl FnOnce() -> T) -> Self {
+        if f.is_nan() {
+            return Self::nan_parts(f);
+        }
+        Self::new(f, self.eps.map(|e| scale(df, e)))
+    }
+
+    #[inline]
+    fn chain2(self, other: Self, f: T, fx: T, fy: T, _d2f: impl FnOnce() -> [T; 3]) -> Self {
+        if f.is_nan() {
+            return Self::nan_parts(f);
+        }
+        let mut eps = self.eps;
+        for (e, o) in eps.iter_mut().zip(other.eps) {
+            *e = scale(fx, *e) + scale(fy, o);
+        }
+        Self::new(f, eps)
+    }
+}
+
+impl<T: fmt::Display, const N: usize> fmt::Display for DualVec<T, N> {
+    /// Writes `re + [e₀, e₁, …]ε`; a precision (`{:.3}`) applies to every part.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let p = f.precision();
+        match p {
+            Some(p) => write!(f, "{:.*} + [", p, self.re)?,
+            None => write!(f, "{} + [", self.re)?,
+        }
+        for (k, e) in self.eps.iter().enumerate() {
+            if k > 0 {
+                f.write_str(", ")?;
+            }
+            match p {
+                Some(p) => write!(f, "{e:.p$}")?,
+                None => write!(f, "{e}")?,
+            }
+        }
+        f.write_str("]ε")
+    }
+}

@@ -1,0 +1,724 @@
+//! The elementary functions, written once for every dual type.
+//!
+//! Each function supplies its value `f`, first derivative `f'` and second derivative `f''` at the
+//! value part; a type's private chain rule ([`Chain`]) spreads them over its derivative parts.
+//! `f''` is passed lazily, so first-order types never compute it.
+
+use crate::{Dual, DualVec, HyperDual, Scalar};
+
+/// A dual type's chain rule: how a function's value and derivatives at the value part act on the
+/// derivative parts. Implemented next to each type's struct.
+pub(crate) trait Chain: Copy {
+    /// The scalar of the value part.
+    type Re: Scalar;
+
+    /// Returns the value part.
+    fn re(&self) -> Self::Re;
+
+    /// Returns `self` with the value part replaced and the derivative parts kept.
+    #[must_use]
+    fn with_re(self, re: Self::Re) -> Self;
+
+    /// Returns the number with value `f` whose derivative parts are all NaN.
+    fn nan_parts(f: Self::Re) -> Self;
+
+    /// Returns `true` if every derivative part is zero in every part (a structural test).
+    fn is_constant(&self) -> bool;
+
+    /// Applies a function of one argument: value `f`, derivatives `df`, `d2f` at `self.re()`.
+    ///
+    /// Conventions, shared by every type: a NaN value carries NaN derivative parts; a derivative
+    /// part that is exactly zero stays zero, so an infinite slope does not leak into directions
+    /// that the argument does not depend on.
+    fn chain1(self, f: Self::Re, df: Self::Re, d2f: impl FnOnce() -> Self::Re) -> Self;
+
+    /// Applies a function of two arguments: value `f`, partials `fx = ∂f/∂self`, `fy = ∂f/∂other`
+    /// and the second partials `[fxx, fxy, fyy]`. Same conventions as [`Chain::chain1`].
+    fn chain2(
+        self,
+        other: Self,
+        f: Self::Re,
+        fx: Self::Re,
+        fy: Self::Re,
+        d2f: impl FnOnce() -> [Self::Re; 3],
+    ) -> Self;
+}
+
+/// Returns `slope · part`, or `part` itself when it is zero in every part (see [`Chain::chain1`]).
+#[inline]
+pub(crate) fn scale<T: Scalar>(slope: T, part: T) -> T {
+    if part.is_zero_in_all_parts() {
+        part
+    } else {
+        slope * part
+    }
+}
+
+/// Returns `c · x^e`, or zero when the coefficient is zero in every part, so that the power rule
+/// gives finite derivatives at `x = 0` (`d/dx x¹ = 1`, not `1 · 0⁰ · …`; `d²/dx² x = 0`).
+#[inline]
+fn scaled_powf<T: Scalar>(c: T, x: T, e: T) -> T {
+    if c.is_zero_in_all_parts() {
+        T::zero()
+    } else {
+        c * x.powf(e)
+    }
+}
+
+#[inline]
+fn two<T: Scalar>() -> T {
+    T::one() + T::one()
+}
+
+/// Returns `i` as a `T`. Every `i32` converts to every float, so the fallback never runs.
+#[inline]
+fn from_i32<T: Scalar>(i: i32) -> T {
+    T::from_i32(i).unwrap_or_else(T::nan)
+}
+
+/// Generates the inherent elementary functions of a dual type. Bodies are written once here;
+/// each type supplies [`Chain`].
+macro_rules! impl_functions {
+    ([$($params:tt)*] $ty:ty) => {
+        impl<$($params)*> $ty {
+            // ----- predicates: the value part decides -----
+
+            /// Returns `true` if the value part is NaN.
+            #[inline]
+            #[must_use]
+            pub fn is_nan(self) -> bool {
+                self.re().is_nan()
+            }
+
+            /// Returns `true` if the value part is infinite.
+            #[inline]
+            #[must_use]
+            pub fn is_infinite(self) -> bool {
+                self.re().is_infinite()
+            }
+
+            /// Returns `true` if the value part is neither infinite nor NaN.
+            #[inline]
+            #[must_use]
+            pub fn is_finite(self) -> bool {
+                self.re().is_finite()
+            }
+
+            /// Returns `true` if the value part is neither zero, infinite, subnormal nor NaN.
+            #[inline]
+            #[must_use]
+            pub fn is_normal(self) -> bool {
+                self.re().is_normal()
+            }
+
+            /// Returns `true` if the value part is subnormal.
+            #[inline]
+            #[must_use]
+            pub fn is_subnormal(self) -> bool {
+                self.re().classify() == core::num::FpCategory::Subnormal
+            }
+
+            /// Returns the floating-point category of the value part.
+            #[inline]
+            #[must_use]
+            pub fn classify(self) -> core::num::FpCategory {
+                self.re().classify()
+            }
+
+            /// Returns `true` if the value part has a positive sign bit (`+0.0` and `+∞` included).
+            #[inline]
+            #[must_use]
+            pub fn is_sign_positive(self) -> bool {
+                self.re().is_sign_positive()
+            }
+
+            /// Returns `true` if the value part has a negative sign bit (`-0.0` and `-∞` included).
+            #[inline]
+            #[must_use]
+            pub fn is_sign_negative(self) -> bool {
+                self.re().is_sign_negative()
+            }
+
+            // ----- sign, rounding and selection -----
+
+            /// Returns the absolute value. `abs'(x) = signum(x)`, so by the sign bit
+            /// `abs'(+0) = 1` and `abs'(−0) = −1`; `abs'' = 0`.
+            #[inline]
+            #[must_use]
+            pub fn abs(self) -> Self {
+                let x = self.re();
+                self.chain1(x.abs(), x.signum(), T::zero)
+            }
+
+            /// Returns the sign of the value part (`±1`, NaN for NaN) with derivative 0.
+            #[inline]
+            #[must_use]
+            pub fn signum(self) -> Self {
+                let x = self.re();
+                self.chain1(x.signum(), T::zero(), T::zero)
+            }
+
+            /// Returns `self` with the sign bit of `sign`. The derivative in `self` is `+1` when
+            /// the signs already agree and `−1` when the sign flips; in `sign` it is 0.
+            #[inline]
+            #[must_use]
+            pub fn copysign(self, sign: Self) -> Self {
+                let (x, s) = (self.re(), sign.re());
+                let fx = if x.is_sign_negative() == s.is_sign_negative() { T::one() } else { -T::one() };
+                self.chain2(sign, x.copysign(s), fx, T::zero(), || [T::zero(); 3])
+            }
+
+            /// Returns the largest integer less than or equal to the value, with derivative 0.
+            #[inline]
+            #[must_use]
+            pub fn floor(self) -> Self {
+                let x = self.re();
+                self.chain1(x.floor(), T::zero(), T::zero)
+            }
+
+            /// Returns the smallest integer greater than or equal to the value, with derivative 0.
+            #[inline]
+            #[must_use]
+            pub fn ceil(self) -> Self {
+                let x = self.re();
+                self.chain1(x.ceil(), T::zero(), T::zero)
+            }
+
+            /// Returns the nearest integer (half away from zero), with derivative 0.
+            #[inline]
+            #[must_use]
+            pub fn round(self) -> Self {
+                let x = self.re();
+                self.chain1(x.round(), T::zero(), T::zero)
+            }
+
+            /// Returns the integer part, with derivative 0.
+            #[inline]
+            #[must_use]
+            pub fn trunc(self) -> Self {
+                let x = self.re();
+                self.chain1(x.trunc(), T::zero(), T::zero)
+            }
+
+            /// Returns the fractional part `x − trunc(x)`, with derivative 1. NaN at `±∞`.
+            #[inline]
+            #[must_use]
+            pub fn fract(self) -> Self {
+                let x = self.re();
+                self.chain1(x.fract(), T::one(), T::zero)
+            }
+
+            /// Returns the larger of two numbers, derivative parts and all. Compares values only;
+            /// on a tie returns `self`; a NaN argument is ignored, as `f64::max` ignores it.
+            /// The value part is exactly `f64::max` of the values.
+            #[inline]
+            #[must_use]
+            pub fn max(self, other: Self) -> Self {
+                let (x, y) = (self.re(), other.re());
+                let pick = if y > x || x.is_nan() { other } else { self };
+                pick.with_re(x.max(y))
+            }
+
+            /// Returns the smaller of two numbers, derivative parts and all. Compares values only;
+            /// on a tie returns `self`; a NaN argument is ignored, as `f64::min` ignores it.
+            /// The value part is exactly `f64::min` of the values.
+            #[inline]
+            #[must_use]
+            pub fn min(self, other: Self) -> Self {
+                let (x, y) = (self.re(), other.re());
+                let pick = if y < x || x.is_nan() { other } else { self };
+                pick.with_re(x.min(y))
+            }
+
+            /// Restricts the value to `[min, max]`, returning whichever argument `f64::clamp`
+            /// would return, derivative parts and all. NaN stays NaN. Where `f64::clamp` panics
+            /// (`min > max` or a NaN bound) this does not: it returns `min` if `self < min`,
+            /// else `max` if `self > max`, else `self`.
+            #[inline]
+            #[must_use]
+            pub fn clamp(self, min: Self, max: Self) -> Self {
+                let mut r = self;
+                if r.re() < min.re() {
+                    r = min;
+                }
+                if r.re() > max.re() {
+                    r = max;
+                }
+                r
+            }
+
+            /// Returns the positive difference `max(self − other, 0)` (C's `fdim`): the
+            /// difference and its derivatives where `self > other`, a constant zero elsewhere,
+            /// NaN if either value is NaN.
+            #[inline]
+            #[must_use]
+            pub fn abs_sub(self, other: Self) -> Self {
+                let d = self - other;
+                if d.re() > T::zero() {
+                    d
+                } else if d.re().is_nan() {
+                    Self::nan_parts(d.re())
+                } else {
+                    d.chain1(T::zero(), T::zero(), T::zero)
+                }
+            }
+
+            /// Returns `self · a + b` with the value computed as one fused operation (as
+            /// `f64::mul_add`) and the derivative parts by the product and sum rules.
+            #[inline]
+            #[must_use]
+            pub fn mul_add(self, a: Self, b: Self) -> Self {
+                let value = self.re().mul_add(a.re(), b.re());
+                (self * a + b).with_re(value)
+            }
+
+            /// Returns the Euclidean quotient `div_euclid(self, rhs)`: piecewise constant, so
+            /// every derivative part is 0. NaN when `rhs` is 0.
+            #[inline]
+            #[must_use]
+            pub fn div_euclid(self, rhs: Self) -> Self {
+                let q = euclid_quotient(self.re(), rhs.re());
+                self.chain2(rhs, q, T::zero(), T::zero(), || [T::zero(); 3])
+            }
+
+            /// Returns the Euclidean remainder `self − rhs · div_euclid(self, rhs)`, in
+            /// `[0, |rhs|)`: `∂/∂self = 1`, `∂/∂rhs = −div_euclid(self, rhs)`. NaN when `rhs` is 0.
+            #[inline]
+            #[must_use]
+            pub fn rem_euclid(self, rhs: Self) -> Self {
+                let (x, y) = (self.re(), rhs.re());
+                let r = euclid_remainder(x, y);
+                self.chain2(rhs, r, T::one(), -euclid_quotient(x, y), || [T::zero(); 3])
+            }
+
+            // ----- powers and roots -----
+
+            /// Returns the reciprocal `1/x`: `f' = −1/x²`, `f'' = 2/x³`. At `±0` the value is
+            /// `±∞` and the derivatives are the infinite limits.
+            #[inline]
+            #[must_use]
+            pub fn recip(self) -> Self {
+                let f = self.re().recip();
+                let df = -f * f;
+                self.chain1(f, df, || -two::<T>() * f * df)
+            }
+
+            /// Returns `x^n` for an integer `n`: `f' = n·xⁿ⁻¹`, `f'' = n(n−1)·xⁿ⁻²`, with the
+            /// zero coefficients giving zero (so `x⁰` has derivative 0 and `x¹` derivative 1
+            /// even at `x = 0`).
+            #[inline]
+            #[must_use]
+            pub fn powi(self, n: i32) -> Self {
+                let x = self.re();
+                let nt: T = from_i32(n);
+                let df = if n == 0 { T::zero() } else { nt * x.powi(n.saturating_sub(1)) };
+                self.chain1(x.powi(n), df, || {
+                    if n == 0 || n == 1 {
+                        T::zero()
+                    } else {
+                        nt * (nt - T::one()) * x.powi(n.saturating_sub(2))
+                    }
+                })
+            }
+
+            /// Returns `x^y`. When every derivative part of `y` is zero (a constant exponent,
+            /// tested structurally at every nesting level) this is the power rule
+            /// `f' = y·x^(y−1)`, `f'' = y(y−1)·x^(y−2)`, finite wherever `x^n` is smooth:
+            /// `powf(0, 1.5)`, `powf(0, 2)` and `powf(−2, 3)` have derivatives 0, 0 and 12.
+            /// Otherwise it is [`powd`](Self::powd).
+            #[inline]
+            #[must_use]
+            pub fn powf(self, y: Self) -> Self {
+                if y.is_constant() {
+                    let (x, p) = (self.re(), y.re());
+                    let df = scaled_powf(p, x, p - T::one());
+                    self.chain1(x.powf(p), df, || {
+                        scaled_powf(p * (p - T::one()), x, p - two::<T>())
+                    })
+                } else {
+                    self.powd(y)
+                }
+            }
+
+            /// Returns `x^y` differentiated in both base and exponent:
+            /// `∂/∂x = y·x^(y−1)`, `∂/∂y = x^y·ln x`. Where `x^y = 0` (at `x = 0`, `y > 0`)
+            /// the exponent derivatives are 0; for `x < 0` they are NaN (`ln x` is undefined).
+            /// Prefer [`powf`](Self::powf), which takes the power rule for constant exponents.
+            #[inline]
+            #[must_use]
+            pub fn powd(self, y: Self) -> Self {
+                let (x, p) = (self.re(), y.re());
+                let f = x.powf(p);
+                let one = T::one();
+                let ln_x = x.ln();
+                let at_zero = f == T::zero() && p > T::zero();
+                let fx = scaled_powf(p, x, p - one);
+                let fy = if at_zero { T::zero() } else { f * ln_x };
+                self.chain2(y, f, fx, fy, || {
+                    let fxx = scaled_powf(p * (p - one), x, p - two::<T>());
+                    let fxy = if at_zero && p > one {
+                        T::zero()
+                    } else {
+                        x.powf(p - one) * (one + p * ln_x)
+                    };
+                    let fyy = if at_zero { T::zero() } else { fy * ln_x };
+                    [fxx, fxy, fyy]
+                })
+            }
+
+            /// Returns the square root: `f' = 1/(2√x)`, `f'' = −1/(4x^(3/2))`. At `±0` the
+            /// derivative is `+∞` and the second derivative `−∞`; below zero all parts are NaN.
+            #[inline]
+            #[must_use]
+            pub fn sqrt(self) -> Self {
+                let f = self.re().sqrt();
+                let df = (f + f).abs().recip();
+                self.chain1(f, df, || -two::<T>() * df * df * df)
+            }
+
+            /// Returns the cube root: `f' = 1/(3·∛x²)`, `f'' = −2/(9·∛x⁵)`. Defined for every
+            /// real; at `±0` the derivative is `+∞` and the second derivative `∓∞`.
+            #[inline]
+            #[must_use]
+            pub fn cbrt(self) -> Self {
+                let f = self.re().cbrt();
+                let three = two::<T>() + T::one();
+                let df = (three * f * f).recip();
+                self.chain1(f, df, || -two::<T>() / three * df / (f * f * f))
+            }
+
+            /// Returns `√(x² + y²)` without undue overflow: `∂/∂x = x/h`, `∂/∂y = y/h`.
+            /// At the origin the derivatives are NaN (there is no derivative there).
+            #[inline]
+            #[must_use]
+            pub fn hypot(self, other: Self) -> Self {
+                let (x, y) = (self.re(), other.re());
+                let h = x.hypot(y);
+                self.chain2(other, h, x / h, y / h, || {
+                    let h3 = h * h * h;
+                    [y * y / h3, -x * y / h3, x * x / h3]
+                })
+            }
+
+            // ----- exponentials and logarithms -----
+
+            /// Returns `eˣ`: `f' = f'' = eˣ`.
+            #[inline]
+            #[must_use]
+            pub fn exp(self) -> Self {
+                let f = self.re().exp();
+                self.chain1(f, f, || f)
+            }
+
+            /// Returns `2ˣ`: `f' = 2ˣ·ln 2`, `f'' = 2ˣ·ln² 2`.
+            #[inline]
+            #[must_use]
+            pub fn exp2(self) -> Self {
+                let f = self.re().exp2();
+                let df = f * T::LN_2();
+                self.chain1(f, df, || df * T::LN_2())
+            }
+
+            /// Returns `eˣ − 1`, accurate near zero: `f' = f'' = eˣ`.
+            #[inline]
+            #[must_use]
+            pub fn exp_m1(self) -> Self {
+                let x = self.re();
+                let e = x.exp();
+                self.chain1(x.exp_m1(), e, || e)
+            }
+
+            /// Returns the natural logarithm: `f' = 1/x`, `f'' = −1/x²`. At `±0` the value is
+            /// `−∞` and the derivative the infinite limit; below zero all parts are NaN.
+            #[inline]
+            #[must_use]
+            pub fn ln(self) -> Self {
+                let x = self.re();
+                let df = x.recip();
+                self.chain1(x.ln(), df, || -df * df)
+            }
+
+            /// Returns `ln(1 + x)`, accurate near zero: `f' = 1/(1+x)`, `f'' = −1/(1+x)²`.
+            /// NaN in every part below −1.
+            #[inline]
+            #[must_use]
+            pub fn ln_1p(self) -> Self {
+                let x = self.re();
+                let df = (T::one() + x).recip();
+                self.chain1(x.ln_1p(), df, || -df * df)
+            }
+
+            /// Returns the logarithm in base `base`, `ln x / ln b`: `∂/∂x = 1/(x ln b)`,
+            /// `∂/∂b = −ln x/(b ln² b)`. NaN in every part for a negative argument or base.
+            #[inline]
+            #[must_use]
+            pub fn log(self, base: Self) -> Self {
+                let (x, b) = (self.re(), base.re());
+                let (lx, lb) = (x.ln(), b.ln());
+                let fx = (x * lb).recip();
+                let fy = -lx / (b * lb * lb);
+                self.chain2(base, x.log(b), fx, fy, || {
+                    let fxx = -fx / x;
+                    let fxy = -fx / (b * lb);
+                    let fyy = lx * (lb + two::<T>()) / (b * b * lb * lb * lb);
+                    [fxx, fxy, fyy]
+                })
+            }
+
+            /// Returns the base-2 logarithm: `f' = 1/(x ln 2)`, `f'' = −1/(x² ln 2)`.
+            #[inline]
+            #[must_use]
+            pub fn log2(self) -> Self {
+                let x = self.re();
+                let df = (x * T::LN_2()).recip();
+                self.chain1(x.log2(), df, || -df / x)
+            }
+
+            /// Returns the base-10 logarithm: `f' = 1/(x ln 10)`, `f'' = −1/(x² ln 10)`.
+            #[inline]
+            #[must_use]
+            pub fn log10(self) -> Self {
+                let x = self.re();
+                let df = (x * T::LN_10()).recip();
+                self.chain1(x.log10(), df, || -df / x)
+            }
+
+            // ----- trigonometric -----
+
+            /// Returns the sine: `f' = cos x`, `f'' = −sin x`. NaN in every part at `±∞`.
+            #[inline]
+            #[must_use]
+            pub fn sin(self) -> Self {
+                let x = self.re();
+                let f = x.sin();
+                self.chain1(f, x.cos(), || -f)
+            }
+
+            /// Returns the cosine: `f' = −sin x`, `f'' = −cos x`. NaN in every part at `±∞`.
+            #[inline]
+            #[must_use]
+            pub fn cos(self) -> Self {
+                let x = self.re();
+                let f = x.cos();
+                self.chain1(f, -x.sin(), || -f)
+            }
+
+            /// Returns the sine and cosine, each with its derivatives.
+            #[inline]
+            #[must_use]
+            pub fn sin_cos(self) -> (Self, Self) {
+                (self.sin(), self.cos())
+            }
+
+            /// Returns the tangent: `f' = 1 + tan² x`, `f'' = 2 tan x (1 + tan² x)`.
+            #[inline]
+            #[must_use]
+            pub fn tan(self) -> Self {
+                let f = self.re().tan();
+                let df = T::one() + f * f;
+                self.chain1(f, df, || two::<T>() * f * df)
+            }
+
+            /// Returns the arcsine: `f' = 1/√(1−x²)`, `f'' = x/(1−x²)^(3/2)`. At `±1` the
+            /// derivative is `+∞`; outside `[−1, 1]` all parts are NaN.
+            #[inline]
+            #[must_use]
+            pub fn asin(self) -> Self {
+                let x = self.re();
+                let df = ((T::one() - x) * (T::one() + x)).sqrt().recip();
+                self.chain1(x.asin(), df, || x * df * df * df)
+            }
+
+            /// Returns the arccosine: `f' = −1/√(1−x²)`, `f'' = −x/(1−x²)^(3/2)`. At `±1` the
+            /// derivative is `−∞`; outside `[−1, 1]` all parts are NaN.
+            #[inline]
+            #[must_use]
+            pub fn acos(self) -> Self {
+                let x = self.re();
+                let df = -((T::one() - x) * (T::one() + x)).sqrt().recip();
+                self.chain1(x.acos(), df, || x * df * df * df)
+            }
+
+            /// Returns the arctangent: `f' = 1/(1+x²)`, `f'' = −2x/(1+x²)²`; derivatives 0 at `±∞`.
+            #[inline]
+            #[must_use]
+            pub fn atan(self) -> Self {
+                let x = self.re();
+                let df = (T::one() + x * x).recip();
+                self.chain1(x.atan(), df, || -two::<T>() * x * df * df)
+            }
+
+            /// Returns the four-quadrant arctangent of `self / other` (`self` is `y`, `other` is
+            /// `x`): `∂/∂y = x/(x²+y²)`, `∂/∂x = −y/(x²+y²)`, written as `(x·dy − y·dx)/(x²+y²)`
+            /// so that it is finite on the axes (`atan2(y, 0)` has `∂/∂x = −1/y`). NaN derivatives
+            /// at the origin only.
+            #[inline]
+            #[must_use]
+            pub fn atan2(self, other: Self) -> Self {
+                let (y, x) = (self.re(), other.re());
+                let h = y.hypot(x);
+                let (s, c) = (y / h, x / h);
+                self.chain2(other, y.atan2(x), c / h, -s / h, || {
+                    let r = h * h;
+                    let cs2 = two::<T>() * c * s;
+                    [-cs2 / r, (s * s - c * c) / r, cs2 / r]
+                })
+            }
+
+            // ----- hyperbolic -----
+
+            /// Returns the hyperbolic sine: `f' = cosh x`, `f'' = sinh x`.
+            #[inline]
+            #[must_use]
+            pub fn sinh(self) -> Self {
+                let x = self.re();
+                let f = x.sinh();
+                self.chain1(f, x.cosh(), || f)
+            }
+
+            /// Returns the hyperbolic cosine: `f' = sinh x`, `f'' = cosh x`.
+            #[inline]
+            #[must_use]
+            pub fn cosh(self) -> Self {
+                let x = self.re();
+                let f = x.cosh();
+                self.chain1(f, x.sinh(), || f)
+            }
+
+            /// Returns the hyperbolic tangent: `f' = 1 − tanh² x`, `f'' = −2 tanh x (1 − tanh² x)`,
+            /// finite for every argument (`tanh(400)` has derivative 0, not NaN).
+            #[inline]
+            #[must_use]
+            pub fn tanh(self) -> Self {
+                let f = self.re().tanh();
+                let df = T::one() - f * f;
+                self.chain1(f, df, || -two::<T>() * f * df)
+            }
+
+            /// Returns the inverse hyperbolic sine: `f' = 1/√(x²+1)`, `f'' = −x/(x²+1)^(3/2)`.
+            #[inline]
+            #[must_use]
+            pub fn asinh(self) -> Self {
+                let x = self.re();
+                let df = x.hypot(T::one()).recip();
+                self.chain1(x.asinh(), df, || -x * df * df * df)
+            }
+
+            /// Returns the inverse hyperbolic cosine: `f' = 1/√(x²−1)`, `f'' = −x/(x²−1)^(3/2)`.
+            /// At 1 the derivative is `+∞`; below 1 all parts are NaN.
+            #[inline]
+            #[must_use]
+            pub fn acosh(self) -> Self {
+                let x = self.re();
+                let one = T::one();
+                let df = ((x - one).sqrt() * (x + one).sqrt()).recip();
+                self.chain1(x.acosh(), df, || -x * df * df * df)
+            }
+
+            /// Returns the inverse hyperbolic tangent: `f' = 1/(1−x²)`, `f'' = 2x/(1−x²)²`.
+            /// At `±1` the value and derivative are infinite; outside `[−1, 1]` all parts are NaN.
+            #[inline]
+            #[must_use]
+            pub fn atanh(self) -> Self {
+                let x = self.re();
+                let df = ((T::one() - x) * (T::one() + x)).recip();
+                self.chain1(x.atanh(), df, || two::<T>() * x * df * df)
+            }
+
+            // ----- angles -----
+
+            /// Converts radians to degrees with the value of `f64::to_degrees`; derivative `180/π`.
+            #[inline]
+            #[must_use]
+            pub fn to_degrees(self) -> Self {
+                self.chain1(self.re().to_degrees(), T::one().to_degrees(), T::zero)
+            }
+
+            /// Converts degrees to radians with the value of `f64::to_radians`; derivative `π/180`.
+            #[inline]
+            #[must_use]
+            pub fn to_radians(self) -> Self {
+                self.chain1(self.re().to_radians(), T::one().to_radians(), T::zero)
+            }
+
+            // ----- special functions -----
+
+            /// Returns the error function: `f' = 2/√π·e^(−x²)`, `f'' = −2x·f'`.
+            #[inline]
+            #[must_use]
+            pub fn erf(self) -> Self {
+                let x = self.re();
+                let df = T::FRAC_2_SQRT_PI() * (-x * x).exp();
+                self.chain1(x.erf(), df, || -two::<T>() * x * df)
+            }
+
+            /// Returns the complementary error function `1 − erf(x)`, accurate where it is tiny:
+            /// `f' = −2/√π·e^(−x²)`, `f'' = −2x·f'`.
+            #[inline]
+            #[must_use]
+            pub fn erfc(self) -> Self {
+                let x = self.re();
+                let df = -T::FRAC_2_SQRT_PI() * (-x * x).exp();
+                self.chain1(x.erfc(), df, || -two::<T>() * x * df)
+            }
+
+            /// Returns the gamma function: `f' = Γ(x)ψ(x)`, `f'' = Γ(x)(ψ(x)² + ψ₁(x))`. At the
+            /// poles (0, −1, −2, …) the derivatives are NaN.
+            #[inline]
+            #[must_use]
+            pub fn gamma(self) -> Self {
+                let x = self.re();
+                let f = x.gamma();
+                let psi = x.digamma();
+                self.chain1(f, f * psi, || f * (psi * psi + x.polygamma(1)))
+            }
+
+            /// Returns `ln |Γ(x)|`: `f' = ψ(x)`, `f'' = ψ₁(x)`.
+            #[inline]
+            #[must_use]
+            pub fn ln_gamma(self) -> Self {
+                let x = self.re();
+                self.chain1(x.ln_gamma(), x.digamma(), || x.polygamma(1))
+            }
+
+            /// Returns the digamma function `ψ(x) = Γ'(x)/Γ(x)`: `f' = ψ₁(x)`, `f'' = ψ₂(x)`.
+            /// NaN in every part at the poles (0, −1, −2, …).
+            #[inline]
+            #[must_use]
+            pub fn digamma(self) -> Self {
+                self.polygamma(0)
+            }
+
+            /// Returns the polygamma function `ψ⁽ⁿ⁾(x)`: `f' = ψ⁽ⁿ⁺¹⁾(x)`, `f'' = ψ⁽ⁿ⁺²⁾(x)`.
+            #[inline]
+            #[must_use]
+            pub fn polygamma(self, n: u32) -> Self {
+                let x = self.re();
+                let df = x.polygamma(n.saturating_add(1));
+                self.chain1(x.polygamma(n), df, || x.polygamma(n.saturating_add(2)))
+            }
+        }
+    };
+}
+
+/// `f64::div_euclid`, for any scalar.
+#[inline]
+fn euclid_quotient<T: Scalar>(x: T, y: T) -> T {
+    let q = (x / y).trunc();
+    if x % y < T::zero() {
+        if y > T::zero() { q - T::one() } else { q + T::one() }
+    } else {
+        q
+    }
+}
+
+/// `f64::rem_euclid`, for any scalar.
+#[inline]
+fn euclid_remainder<T: Scalar>(x: T, y: T) -> T {
+    let r = x % y;
+    if r < T::zero() { r + y.abs() } else { r }
+}
+
+impl_functions!([T: Scalar] Dual<T>);
+impl_functions!([T: Scalar, const N: usize] DualVec<T, N>);
+impl_functions!([T: Scalar] HyperDual<T>);

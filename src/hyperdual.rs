@@ -1,0 +1,188 @@
+//! `HyperDual<T>`: exact second and mixed partial derivatives.
+
+use crate::Scalar;
+use crate::functions::{Chain, scale};
+use core::fmt;
+
+/// A hyper-dual number `re + e1·ε₁ + e2·ε₂ + e12·ε₁ε₂` with `ε₁² = ε₂² = 0`, `ε₁ε₂ ≠ 0`.
+///
+/// Seeding `x + u·ε₁ + v·ε₂` and evaluating `f` gives `f(x)`, the directional derivatives
+/// `∇f·u` and `∇f·v`, and the exact mixed second derivative `uᵀ·∇²f·v` in `e12` — no
+/// truncation error, no cancellation. [`HyperDual::variable`] seeds `u = v = 1`, so `e12` is the
+/// second derivative in one variable. Same conventions as [`Dual`](crate::Dual).
+///
+/// ```
+/// use dualdiff::HyperDual64;
+///
+/// // f(x) = x³: f' = 3x², f'' = 6x
+/// let x = HyperDual64::variable(2.0);
+/// let f = x * x * x;
+/// assert_eq!((f.re, f.e1, f.e2, f.e12), (8.0, 12.0, 12.0, 12.0));
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+#[repr(C)]
+pub struct HyperDual<T> {
+    /// The value.
+    pub re: T,
+    /// The first derivative along the first direction `ε₁`.
+    pub e1: T,
+    /// The first derivative along the second direction `ε₂`.
+    pub e2: T,
+    /// The mixed second derivative along `ε₁` and `ε₂`.
+    pub e12: T,
+}
+
+/// A [`HyperDual`] over `f32`.
+pub type HyperDual32 = HyperDual<f32>;
+/// A [`HyperDual`] over `f64`.
+pub type HyperDual64 = HyperDual<f64>;
+
+impl<T> HyperDual<T> {
+    /// Creates a hyper-dual number from its four parts.
+    ///
+    /// ```
+    /// use dualdiff::HyperDual;
+    ///
+    /// let h = HyperDual::new(1.0, 2.0, 3.0, 4.0);
+    /// assert_eq!(h.e12, 4.0);
+    /// ```
+    #[inline]
+    #[must_use]
+    pub const fn new(re: T, e1: T, e2: T, e12: T) -> Self {
+        Self { re, e1, e2, e12 }
+    }
+}
+
+impl<T: Scalar> HyperDual<T> {
+    /// Creates the variable at `x` for a second derivative in one variable: `e1 = e2 = 1`,
+    /// `e12 = 0`.
+    ///
+    /// ```
+    /// use dualdiff::HyperDual64;
+    ///
+    /// // (eˣ)'' = eˣ
+    /// let f = HyperDual64::variable(0.5).exp();
+    /// assert_eq!(f.e12, 0.5f64.exp());
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn variable(x: T) -> Self {
+        Self::new(x, T::one(), T::one(), T::zero())
+    }
+
+    /// Creates a constant: every derivative part 0.
+    ///
+    /// ```
+    /// use dualdiff::HyperDual64;
+    ///
+    /// let c = HyperDual64::constant(2.0);
+    /// assert_eq!((c.e1, c.e2, c.e12), (0.0, 0.0, 0.0));
+    /// ```
+    #[inline]
+    #[must_use]
+    pub fn constant(x: T) -> Self {
+        Self::new(x, T::zero(), T::zero(), T::zero())
+    }
+
+    /// Applies `f` to every part.
+    #[inline]
+    pub(crate) fn map(self, f: impl Fn(T) -> T) -> Self {
+        Self::new(f(self.re), f(self.e1), f(self.e2), f(self.e12))
+    }
+
+    /// Combines two numbers part by part.
+    #[inline]
+    pub(crate) fn zip(self, o: Self, f: impl Fn(T, T) -> T) -> Self {
+        Self::new(f(self.re, o.re), f(self.e1, o.e1), f(self.e2, o.e2), f(self.e12, o.e12))
+    }
+
+    /// `(a + a₁ε₁ + a₂ε₂ + a₁₂ε₁ε₂)(b + …) = ab + (a b₁ + a₁ b)ε₁ + (a b₂ + a₂ b)ε₂
+    ///  + (a b₁₂ + a₁ b₂ + a₂ b₁ + a₁₂ b)ε₁ε₂`
+    #[inline]
+    pub(crate) fn mul(self, o: Self) -> Self {
+        Self::new(
+            self.re * o.re,
+            self.re * o.e1 + self.e1 * o.re,
+            self.re * o.e2 + self.e2 * o.re,
+            self.re * o.e12 + self.e1 * o.e2 + self.e2 * o.e1 + self.e12 * o.re,
+        )
+    }
+
+    /// `x / y = x · (1/y)`, with `1/y` by the chain rule (`−1/b²`, `2/b³`) and the value `a/b`
+    /// computed directly so that it is bit for bit the plain quotient.
+    #[inline]
+    pub(crate) fn div(self, o: Self) -> Self {
+        let inv = o.re.recip();
+        let d1 = -inv * inv;
+        let d2 = -(inv + inv) * d1;
+        let r = Self::new(inv, d1 * o.e1, d1 * o.e2, d1 * o.e12 + d2 * o.e1 * o.e2);
+        self.mul(r).with_re(self.re / o.re)
+    }
+}
+
+impl<T: Scalar> Chain for HyperDual<T> {
+    type Re = T;
+
+    #[inline]
+    fn re(&self) -> T {
+        self.re
+    }
+
+    #[inline]
+    fn with_re(self, re: T) -> Self {
+        Self::new(re, self.e1, self.e2, self.e12)
+    }
+
+    #[inline]
+    fn nan_parts(f: T) -> Self {
+        Self::new(f, T::nan(), T::nan(), T::nan())
+    }
+
+    #[inline]
+    fn is_constant(&self) -> bool {
+        self.e1.is_zero_in_all_parts()
+            && self.e2.is_zero_in_all_parts()
+            && self.e12.is_zero_in_all_parts()
+    }
+
+    /// `f(a + a₁ε₁ + a₂ε₂ + a₁₂ε₁ε₂) = f + f'a₁ε₁ + f'a₂ε₂ + (f'a₁₂ + f''a₁a₂)ε₁ε₂`
+    #[inline]
+    fn chain1(self, f: T, df: T, d2f: impl FnOnce() -> T) -> Self {
+        if f.is_nan() {
+            return Self::nan_parts(f);
+        }
+        let cross = self.e1 * self.e2;
+        let e12 = scale(df, self.e12) + scale(d2f(), cross);
+        Self::new(f, scale(df, self.e1), scale(df, self.e2), e12)
+    }
+
+    #[inline]
+    fn chain2(self, o: Self, f: T, fx: T, fy: T, d2f: impl FnOnce() -> [T; 3]) -> Self {
+        if f.is_nan() {
+            return Self::nan_parts(f);
+        }
+        let [fxx, fxy, fyy] = d2f();
+        let e1 = scale(fx, self.e1) + scale(fy, o.e1);
+        let e2 = scale(fx, self.e2) + scale(fy, o.e2);
+        let e12 = scale(fx, self.e12)
+            + scale(fy, o.e12)
+            + scale(fxx, self.e1 * self.e2)
+            + scale(fxy, self.e1 * o.e2 + o.e1 * self.e2)
+            + scale(fyy, o.e1 * o.e2);
+        Self::new(f, e1, e2, e12)
+    }
+}
+
+impl<T: fmt::Display> fmt::Display for HyperDual<T> {
+    /// Writes `re + e1ε1 + e2ε2 + e12ε1ε2`; a precision (`{:.3}`) applies to every part.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match f.precision() {
+            Some(p) => write!(
+                f,
+                "{:.*} + {:.*}ε1 + {:.*}ε2 + {:.*}ε1ε2",
+                p, self.re, p, self.e1, p, self.e2, p, self.e12
+            ),
+            None => write!(f, "{} + {}ε1 + {}ε2 + {}ε1ε2", self.re, self.e1, self.e2, self.e12),
+        }
+    }
+}

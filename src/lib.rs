@@ -1,0 +1,74 @@
+//! Forward-mode automatic differentiation with dual numbers.
+//!
+//! Write a numeric function once, generic over [`num_traits::Float`], and evaluate it on a dual
+//! type instead of `f64`: the same evaluation returns the value and its exact derivatives — no
+//! truncation error, no step size to tune.
+//!
+//! | type | carries | use it for |
+//! |---|---|---|
+//! | [`Dual<T>`] | value + one directional derivative | derivatives, `J·v`, gradients one entry per pass |
+//! | [`DualVec<T, N>`] | value + `N` partials | gradients and Jacobians, `N` columns per pass |
+//! | [`HyperDual<T>`] | value + two first + one mixed second derivative | second derivatives, Hessians, `H·v` |
+//!
+//! The types nest (`Dual<Dual<f64>>`, `HyperDual<Dual<f64>>`) for higher derivatives, and each
+//! is a [`num_traits::Float`] itself. The drivers [`derivative`], [`second_derivative`],
+//! [`gradient`], [`jacobian`], [`jvp`], [`hessian`] and [`hvp`] seed the inputs and read the
+//! results; each allocating driver has an allocation-free `_into` twin. [`finite`] holds finite
+//! differences, the baseline and a checker for hand-written derivatives.
+//!
+//! ```
+//! use dualdiff::{derivative, gradient, hessian, DualVec64, HyperDual64};
+//! use num_traits::Float;
+//!
+//! fn rosenbrock<D: Float>(x: &[D]) -> D {
+//!     let (one, hundred) = (D::one(), D::from(100.0).unwrap());
+//!     (one - x[0]).powi(2) + hundred * (x[1] - x[0] * x[0]).powi(2)
+//! }
+//!
+//! // f'(x) of a scalar function
+//! let (f, df) = derivative(|x| x.sin() * x.exp(), 0.5);
+//! assert!((df - 0.5f64.exp() * (0.5f64.sin() + 0.5f64.cos())).abs() < 1e-15);
+//!
+//! // a gradient, two partials per pass
+//! let (f, g) = gradient(rosenbrock::<DualVec64<2>>, &[1.0, 1.0]);
+//! assert_eq!((f, g), (0.0, vec![0.0, 0.0]));
+//!
+//! // the Hessian at the minimum: [[802, −400], [−400, 200]]
+//! let (_, _, h) = hessian(rosenbrock::<HyperDual64>, &[1.0, 1.0]);
+//! assert_eq!(h[(0, 0)], 802.0);
+//! assert_eq!(h[(0, 1)], -400.0);
+//! ```
+//!
+//! # Conventions
+//! 1. The value part is the plain evaluation, bit for bit.
+//! 2. Comparisons (`==`, `<`, `max`, `min`, `clamp`) look at the value part only.
+//! 3. At non-smooth points the sign bit decides (`abs'(±0) = ±1`); `floor`, `ceil`, `round`,
+//!    `trunc`, `signum` have derivative 0, `fract` derivative 1, and `x % y` has `∂/∂x = 1`,
+//!    `∂/∂y = −trunc(x/y)`.
+//! 4. Bad input behaves like `f64`: NaN outside a function's domain (in every part), the infinite
+//!    limit at a singular point where there is one. Nothing panics.
+//! 5. Edge cases are right by construction: `atan2(y, 0)`, `tanh(400)`, `powf(0, 1.5)` and
+//!    `sqrt(0)` have the mathematically right derivatives.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![warn(clippy::all)]
+
+mod drivers;
+mod dual;
+mod dual_vec;
+pub mod finite;
+mod functions;
+mod hyperdual;
+mod num_traits;
+mod ops;
+mod scalar;
+mod special;
+
+pub use drivers::{
+    Seed, derivative, gradient, gradient_into, hessian, hessian_into, hvp, hvp_into, jacobian,
+    jacobian_into, jvp, jvp_into, second_derivative,
+};
+pub use dual::{Dual, Dual32, Dual64};
+pub use dual_vec::{DualVec, DualVec32, DualVec64};
+pub use hyperdual::{HyperDual, HyperDual32, HyperDual64};
+pub use scalar::Scalar;

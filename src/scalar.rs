@@ -1,0 +1,115 @@
+//! The scalar trait: what a number must offer to sit inside a dual number.
+
+use core::fmt::{Debug, Display};
+use num_traits::{Float, FloatConst, FromPrimitive};
+
+/// A real number that dual numbers can be built over: `f32`, `f64`, and every dual type of
+/// this crate over a `Scalar` (which is how `Dual<Dual<f64>>` nests).
+///
+/// Beyond [`Float`] it supplies the special functions whose derivatives the dual types need
+/// (`erf`, `gamma`, the polygamma family), a structural zero test, and the primitive float at
+/// the bottom of a nested type, so that `2.0 * x` works at every nesting level.
+///
+/// ```
+/// use dualdiff::{Dual64, Scalar};
+///
+/// fn bell<T: Scalar>(x: T) -> T {
+///     x.erf()
+/// }
+/// // erf'(x) = 2/√π · exp(−x²)
+/// let d = bell(Dual64::variable(0.5));
+/// let expected = 2.0 / std::f64::consts::PI.sqrt() * (-0.25f64).exp();
+/// assert!((d.eps - expected).abs() < 1e-15);
+/// ```
+pub trait Scalar:
+    Float + FloatConst + FromPrimitive + Default + Debug + Display + Send + Sync + 'static
+{
+    /// The primitive float (`f32` or `f64`) at the bottom of this type.
+    type Primitive: Scalar;
+
+    /// Lifts a primitive float into this type as a constant (every derivative part zero).
+    #[must_use]
+    fn from_primitive(x: Self::Primitive) -> Self;
+
+    /// Returns `true` if every part of the number (value and all derivative parts, at every
+    /// nesting level) is zero. Unlike `==`, which compares values only, this is structural.
+    #[must_use]
+    fn is_zero_in_all_parts(&self) -> bool;
+
+    /// Returns the error function `erf(x) = 2/√π ∫₀ˣ exp(−t²) dt`.
+    #[must_use]
+    fn erf(self) -> Self;
+
+    /// Returns the complementary error function `erfc(x) = 1 − erf(x)`, accurate for large `x`.
+    #[must_use]
+    fn erfc(self) -> Self;
+
+    /// Returns the gamma function `Γ(x)`.
+    #[must_use]
+    fn gamma(self) -> Self;
+
+    /// Returns `ln |Γ(x)|`.
+    #[must_use]
+    fn ln_gamma(self) -> Self;
+
+    /// Returns the digamma function `ψ(x) = Γ'(x)/Γ(x)`.
+    #[must_use]
+    fn digamma(self) -> Self {
+        self.polygamma(0)
+    }
+
+    /// Returns the polygamma function `ψ⁽ⁿ⁾(x)`, the `n`-th derivative of the digamma function.
+    #[must_use]
+    fn polygamma(self, n: u32) -> Self;
+}
+
+macro_rules! impl_scalar_for_primitive {
+    ($t:ty, $erf:path, $erfc:path, $gamma:path, $lgamma:path) => {
+        impl Scalar for $t {
+            type Primitive = $t;
+
+            #[inline]
+            fn from_primitive(x: $t) -> $t {
+                x
+            }
+
+            #[inline]
+            fn is_zero_in_all_parts(&self) -> bool {
+                *self == 0.0
+            }
+
+            #[inline]
+            fn erf(self) -> $t {
+                $erf(self)
+            }
+
+            #[inline]
+            fn erfc(self) -> $t {
+                $erfc(self)
+            }
+
+            #[inline]
+            fn gamma(self) -> $t {
+                $gamma(self)
+            }
+
+            #[inline]
+            fn ln_gamma(self) -> $t {
+                $lgamma(self)
+            }
+
+            #[inline]
+            fn polygamma(self, n: u32) -> $t {
+                // Computed in f64 for both widths; exact enough for f32 after rounding.
+                #[allow(clippy::cast_lossless, reason = "f32 widens to f64 exactly")]
+                let r = crate::special::polygamma(n, self as f64);
+                #[allow(clippy::cast_possible_truncation, reason = "rounding to the scalar's width")]
+                let r = r as $t;
+                r
+            }
+        }
+    };
+}
+
+impl_scalar_for_primitive!(f64, libm::erf, libm::erfc, libm::tgamma, libm::lgamma);
+impl_scalar_for_primitive!(f32, libm::erff, libm::erfcf, libm::tgammaf, libm::lgammaf);

@@ -1,0 +1,361 @@
+//! nalgebra integration: every dual type over a `T: RealField` is itself a
+//! [`RealField`](::nalgebra::RealField) and [`ComplexField`](::nalgebra::ComplexField), nested
+//! types included, so nalgebra's decompositions, norms and rotations run on dual numbers.
+//!
+//! Every method forwards to the inherent one; comparisons and the `approx` traits look at the
+//! value part only (as `==` does).
+//!
+//! ```
+//! use dualdiff::{Dual, Dual64};
+//! use nalgebra::Matrix2;
+//!
+//! // d/dt det [[t, 1], [2, t²]] = d/dt (t³ − 2) = 3t²
+//! let t = Dual64::variable(1.5);
+//! let m = Matrix2::new(t, Dual::constant(1.0), Dual::constant(2.0), t * t);
+//! let det = m.determinant();
+//! assert!((det.eps - 3.0 * 1.5 * 1.5).abs() < 1e-12);
+//! ```
+#![deny(unconditional_recursion)]
+
+use crate::functions::Chain;
+use crate::{Dual, DualVec, HyperDual, Scalar};
+use ::approx::{AbsDiffEq, RelativeEq, UlpsEq};
+use ::nalgebra::{ComplexField, Field, RealField, SimdValue};
+use ::simba::scalar::{SubsetOf, SupersetOf};
+use num_traits::{One, Zero};
+
+macro_rules! forward {
+    ($($name:ident($($arg:ident: $argty:ty),*) -> $ret:ty;)*) => {
+        $(
+            #[inline]
+            fn $name(self, $($arg: $argty),*) -> $ret {
+                Self::$name(self, $($arg),*)
+            }
+        )*
+    };
+}
+
+macro_rules! constants {
+    ($($name:ident),*) => {
+        $(
+            #[inline]
+            fn $name() -> Self {
+                Self::constant(T::$name())
+            }
+        )*
+    };
+}
+
+macro_rules! impl_nalgebra {
+    ([$($p:tt)*] $ty:ty) => {
+        impl<$($p)*> SimdValue for $ty {
+            const LANES: usize = 1;
+            type Element = Self;
+            type SimdBool = bool;
+
+            #[inline]
+            fn splat(val: Self) -> Self {
+                val
+            }
+
+            #[inline]
+            fn extract(&self, _: usize) -> Self {
+                *self
+            }
+
+            // simba's signature is `unsafe fn`; the body does nothing unsafe (one lane, no
+            // indexing), so it is sound for every `i`.
+            #[allow(unsafe_code, reason = "the trait's signature; the body is safe")]
+            #[inline]
+            unsafe fn extract_unchecked(&self, _: usize) -> Self {
+                *self
+            }
+
+            #[inline]
+            fn replace(&mut self, _: usize, val: Self) {
+                *self = val;
+            }
+
+            // As above: a safe body behind the signature simba requires.
+            #[allow(unsafe_code, reason = "the trait's signature; the body is safe")]
+            #[inline]
+            unsafe fn replace_unchecked(&mut self, _: usize, val: Self) {
+                *self = val;
+            }
+
+            #[inline]
+            fn select(self, cond: bool, other: Self) -> Self {
+                if cond { self } else { other }
+            }
+        }
+
+        impl<$($p)*> Field for $ty {}
+
+        impl<$($p)*> SubsetOf<$ty> for $ty {
+            #[inline]
+            fn to_superset(&self) -> Self {
+                *self
+            }
+
+            #[inline]
+            fn from_superset_unchecked(element: &Self) -> Self {
+                *element
+            }
+
+            #[inline]
+            fn is_in_subset(_: &Self) -> bool {
+                true
+            }
+        }
+
+        impl_nalgebra!(@primitive [$($p)*] $ty, f32);
+        impl_nalgebra!(@primitive [$($p)*] $ty, f64);
+
+        impl<$($p)*> AbsDiffEq for $ty {
+            type Epsilon = Self;
+
+            #[inline]
+            fn default_epsilon() -> Self {
+                Self::constant(T::default_epsilon())
+            }
+
+            /// Compares the value parts.
+            #[inline]
+            fn abs_diff_eq(&self, other: &Self, epsilon: Self) -> bool {
+                self.re.abs_diff_eq(&other.re, epsilon.re)
+            }
+        }
+
+        impl<$($p)*> RelativeEq for $ty {
+            #[inline]
+            fn default_max_relative() -> Self {
+                Self::constant(T::default_max_relative())
+            }
+
+            /// Compares the value parts.
+            #[inline]
+            fn relative_eq(&self, other: &Self, epsilon: Self, max_relative: Self) -> bool {
+                self.re.relative_eq(&other.re, epsilon.re, max_relative.re)
+            }
+        }
+
+        impl<$($p)*> UlpsEq for $ty {
+            #[inline]
+            fn default_max_ulps() -> u32 {
+                T::default_max_ulps()
+            }
+
+            /// Compares the value parts.
+            #[inline]
+            fn ulps_eq(&self, other: &Self, epsilon: Self, max_ulps: u32) -> bool {
+                self.re.ulps_eq(&other.re, epsilon.re, max_ulps)
+            }
+        }
+
+        impl<$($p)*> RealField for $ty {
+            #[inline]
+            fn is_sign_positive(&self) -> bool {
+                self.re.is_sign_positive()
+            }
+
+            #[inline]
+            fn is_sign_negative(&self) -> bool {
+                self.re.is_sign_negative()
+            }
+
+            #[inline]
+            fn min_value() -> Option<Self> {
+                <T as RealField>::min_value().map(Self::constant)
+            }
+
+            #[inline]
+            fn max_value() -> Option<Self> {
+                <T as RealField>::max_value().map(Self::constant)
+            }
+
+            forward! {
+                copysign(sign: Self) -> Self;
+                max(other: Self) -> Self;
+                min(other: Self) -> Self;
+                clamp(min: Self, max: Self) -> Self;
+                atan2(other: Self) -> Self;
+            }
+
+            constants!(
+                pi, two_pi, frac_pi_2, frac_pi_3, frac_pi_4, frac_pi_6, frac_pi_8, frac_1_pi,
+                frac_2_pi, frac_2_sqrt_pi, e, log2_e, log10_e, ln_2, ln_10
+            );
+        }
+
+        impl<$($p)*> ComplexField for $ty {
+            type RealField = Self;
+
+            #[inline]
+            fn from_real(re: Self) -> Self {
+                re
+            }
+
+            #[inline]
+            fn real(self) -> Self {
+                self
+            }
+
+            #[inline]
+            fn imaginary(self) -> Self {
+                Self::zero()
+            }
+
+            #[inline]
+            fn modulus(self) -> Self {
+                self.abs()
+            }
+
+            #[inline]
+            fn modulus_squared(self) -> Self {
+                self * self
+            }
+
+            /// Returns 0 for a non-negative value and π otherwise (a constant).
+            #[inline]
+            fn argument(self) -> Self {
+                if self.re >= T::zero() { Self::zero() } else { Self::constant(T::pi()) }
+            }
+
+            #[inline]
+            fn norm1(self) -> Self {
+                self.abs()
+            }
+
+            #[inline]
+            fn scale(self, factor: Self) -> Self {
+                self * factor
+            }
+
+            #[inline]
+            fn unscale(self, factor: Self) -> Self {
+                self / factor
+            }
+
+            #[inline]
+            fn to_exp(self) -> (Self, Self) {
+                if self.re >= T::zero() {
+                    (self, Self::one())
+                } else {
+                    (-self, -Self::one())
+                }
+            }
+
+            #[inline]
+            fn conjugate(self) -> Self {
+                self
+            }
+
+            #[inline]
+            fn is_finite(&self) -> bool {
+                self.re.is_finite()
+            }
+
+            /// Returns `None` for a negative value, as for `f64`.
+            #[inline]
+            fn try_sqrt(self) -> Option<Self> {
+                if self.re >= T::zero() { Some(self.sqrt()) } else { None }
+            }
+
+            /// Returns `x^n` with a dual exponent (the power rule when `n` is constant).
+            #[inline]
+            fn powc(self, n: Self) -> Self {
+                self.powf(n)
+            }
+
+            /// Returns `sin x / x`; at 0 the series `1 − x²/6 + x⁴/120` gives value 1 and the
+            /// exact derivatives (0 and −1/3).
+            #[inline]
+            fn sinc(self) -> Self {
+                if self.re.is_zero() {
+                    let x2 = self * self;
+                    Self::one() - x2 / T::from_subset(&6.0)
+                        + x2 * x2 / T::from_subset(&120.0)
+                } else {
+                    self.sin() / self
+                }
+            }
+
+            /// Returns `sinh x / x`; at 0 the series `1 + x²/6 + x⁴/120` gives value 1 and the
+            /// exact derivatives (0 and 1/3).
+            #[inline]
+            fn sinhc(self) -> Self {
+                if self.re.is_zero() {
+                    let x2 = self * self;
+                    Self::one()
+                        + x2 / T::from_subset(&6.0)
+                        + x2 * x2 / T::from_subset(&120.0)
+                } else {
+                    self.sinh() / self
+                }
+            }
+
+            forward! {
+                abs() -> Self;
+                hypot(other: Self) -> Self;
+                signum() -> Self;
+                floor() -> Self;
+                ceil() -> Self;
+                round() -> Self;
+                trunc() -> Self;
+                fract() -> Self;
+                mul_add(a: Self, b: Self) -> Self;
+                recip() -> Self;
+                sin() -> Self;
+                cos() -> Self;
+                sin_cos() -> (Self, Self);
+                tan() -> Self;
+                asin() -> Self;
+                acos() -> Self;
+                atan() -> Self;
+                sinh() -> Self;
+                cosh() -> Self;
+                tanh() -> Self;
+                asinh() -> Self;
+                acosh() -> Self;
+                atanh() -> Self;
+                log(base: Self) -> Self;
+                log2() -> Self;
+                log10() -> Self;
+                ln() -> Self;
+                ln_1p() -> Self;
+                sqrt() -> Self;
+                exp() -> Self;
+                exp2() -> Self;
+                exp_m1() -> Self;
+                powi(n: i32) -> Self;
+                powf(n: Self) -> Self;
+                cbrt() -> Self;
+            }
+        }
+    };
+
+    // A primitive float embeds as a constant; a dual number is in the primitive's subset when
+    // its derivative parts are all zero and its value is.
+    (@primitive [$($p:tt)*] $ty:ty, $prim:ty) => {
+        impl<$($p)*> SubsetOf<$ty> for $prim {
+            #[inline]
+            fn to_superset(&self) -> $ty {
+                <$ty>::constant(T::from_subset(self))
+            }
+
+            #[inline]
+            fn from_superset_unchecked(element: &$ty) -> $prim {
+                element.re.to_subset_unchecked()
+            }
+
+            #[inline]
+            fn is_in_subset(element: &$ty) -> bool {
+                element.is_constant() && <T as SupersetOf<$prim>>::is_in_subset(&element.re)
+            }
+        }
+    };
+}
+
+impl_nalgebra!([T: Scalar + RealField] Dual<T>);
+impl_nalgebra!([T: Scalar + RealField, const N: usize] DualVec<T, N>);
+impl_nalgebra!([T: Scalar + RealField] HyperDual<T>);

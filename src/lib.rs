@@ -59,8 +59,10 @@ mod drivers;
 mod dual;
 mod dual_vec;
 pub mod finite;
+mod fixed;
 mod functions;
 mod hyperdual;
+mod implicit;
 #[cfg(feature = "nalgebra")]
 mod nalgebra;
 mod num_traits;
@@ -73,6 +75,8 @@ pub use drivers::{
     jacobian_into, jvp, jvp_into, second_derivative,
 };
 pub use dual::{Dual, Dual32, Dual64};
+pub use fixed::{gradient_fixed, hessian_fixed, jacobian_fixed};
+pub use implicit::{ImplicitError, implicit_jacobian};
 pub use dual_vec::{DualVec, DualVec32, DualVec64};
 pub use hyperdual::{HyperDual, HyperDual32, HyperDual64};
 pub use scalar::Scalar;

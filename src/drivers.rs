@@ -8,7 +8,7 @@
 //! outer layer of the type (`HyperDual<Dual64>` inside a `derivative` over `Dual64`), so the two
 //! perturbations can never be confused.
 
-use crate::{Dual, DualVec, HyperDual, Scalar};
+use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
 use nalgebra::DMatrix;
 
 /// A first-order dual type that drivers can seed: how many directions one evaluation carries,
@@ -231,8 +231,8 @@ where
     for_each_chunk(x, work, |w, start, end| {
         let y = f(w);
         value = y.value();
-        for j in start..end {
-            grad[j] = y.partial(j - start);
+        for (k, g) in grad[start..end].iter_mut().enumerate() {
+            *g = y.partial(k);
         }
     });
     value
@@ -391,24 +391,155 @@ pub fn jvp_into<T, F>(
     }
 }
 
-/// Returns `f(x)`, its gradient and its Hessian, exact to rounding, from `n(n+1)/2` evaluations
-/// on [`HyperDual`] (one per entry of the upper triangle; the Hessian is symmetric).
+/// A second-order dual type that [`hessian`] can use: how it computes a whole Hessian.
+///
+/// Implemented by [`HyperDual<T>`] (one evaluation per entry of the upper triangle,
+/// `n(n+1)/2` in all) and [`Dual2Vec<T, N>`] (every entry at once for `n ≤ N`; for larger `n`,
+/// one evaluation per pair of blocks of `N/2` inputs).
+pub trait SecondOrder: Copy {
+    /// The scalar of the evaluation point.
+    type Scalar: Scalar;
+
+    /// Returns the constant `x`.
+    #[must_use]
+    fn constant(x: Self::Scalar) -> Self;
+
+    /// Computes the gradient and Hessian of `f` at `x` into `grad` and `hess` and returns
+    /// `f(x)`; `work` has the length of `x`. See [`hessian_into`].
+    fn hessian_into<F: FnMut(&[Self]) -> Self>(
+        f: F,
+        x: &[Self::Scalar],
+        work: &mut [Self],
+        grad: &mut [Self::Scalar],
+        hess: &mut DMatrix<Self::Scalar>,
+    ) -> Self::Scalar;
+}
+
+impl<T: Scalar> SecondOrder for HyperDual<T> {
+    type Scalar = T;
+
+    #[inline]
+    fn constant(x: T) -> Self {
+        Self::constant(x)
+    }
+
+    fn hessian_into<F: FnMut(&[Self]) -> Self>(
+        mut f: F,
+        x: &[T],
+        work: &mut [Self],
+        grad: &mut [T],
+        hess: &mut DMatrix<T>,
+    ) -> T {
+        let n = x.len();
+        for (w, &xi) in work.iter_mut().zip(x) {
+            *w = Self::constant(xi);
+        }
+        if n == 0 {
+            return f(work).re;
+        }
+        let mut value = T::nan();
+        for i in 0..n {
+            for j in i..n {
+                work[i].e1 = T::one();
+                work[j].e2 = T::one();
+                let y = f(work);
+                if i == j {
+                    value = y.re;
+                    grad[i] = y.e1;
+                }
+                hess[(i, j)] = y.e12;
+                hess[(j, i)] = y.e12;
+                work[i] = Self::constant(x[i]);
+                work[j] = Self::constant(x[j]);
+            }
+        }
+        value
+    }
+}
+
+impl<T: Scalar, const N: usize> SecondOrder for Dual2Vec<T, N> {
+    type Scalar = T;
+
+    #[inline]
+    fn constant(x: T) -> Self {
+        Self::constant(x)
+    }
+
+    fn hessian_into<F: FnMut(&[Self]) -> Self>(
+        mut f: F,
+        x: &[T],
+        work: &mut [Self],
+        grad: &mut [T],
+        hess: &mut DMatrix<T>,
+    ) -> T {
+        const { assert!(N > 0, "a dual type of width 0 carries no derivative") };
+        let n = x.len();
+        for (w, &xi) in work.iter_mut().zip(x) {
+            *w = Self::constant(xi);
+        }
+        // One evaluation seeds the inputs `blocks` (input index, direction) and reads back
+        // every pair of them.
+        let mut pass = |work: &mut [Self], seeds: &mut dyn Iterator<Item = (usize, usize)>| {
+            let mut seeded = [(0, 0); N];
+            let mut count = 0;
+            for (input, dir) in seeds {
+                work[input] = Self::variable(x[input], dir);
+                seeded[count] = (input, dir);
+                count += 1;
+            }
+            let y = f(work);
+            for &(a, da) in &seeded[..count] {
+                grad[a] = y.grad[da];
+                for &(b, db) in &seeded[..count] {
+                    hess[(a, b)] = y.hess(da, db);
+                }
+                work[a] = Self::constant(x[a]);
+            }
+            y.re
+        };
+        if n <= N {
+            return pass(work, &mut (0..n).map(|i| (i, i)));
+        }
+        assert!(N >= 2, "Dual2Vec<_, 1> gives the Hessian of a function of one variable only");
+        let half = N / 2;
+        let blocks = n.div_ceil(half);
+        let block = |b: usize| (b * half..n.min((b + 1) * half)).zip(0..);
+        let mut value = T::nan();
+        for bi in 0..blocks {
+            for bj in bi + 1..blocks {
+                let mut seeds = block(bi).chain(block(bj).map(|(i, d)| (i, d + half)));
+                value = pass(work, &mut seeds);
+            }
+        }
+        value
+    }
+}
+
+/// Returns `f(x)`, its gradient and its Hessian, exact to rounding.
+///
+/// `H` decides the strategy: [`Dual2Vec<T, N>`] computes the whole Hessian of up to `N`
+/// inputs in one evaluation (only its upper triangle: the Hessian is symmetric) and is the fast
+/// choice; [`HyperDual<T>`] takes `n(n+1)/2` evaluations of the cheapest possible second-order
+/// type. See [`SecondOrder`].
 ///
 /// ```
-/// use dualdiff::{hessian, HyperDual64};
+/// use dualdiff::{hessian, Dual2Vec64, HyperDual64};
 ///
 /// // f = x²y + y³: ∇f = (2xy, x² + 3y²), ∇²f = [[2y, 2x], [2x, 6y]]
+/// let expected = nalgebra::DMatrix::from_row_slice(2, 2, &[4.0, 2.0, 2.0, 12.0]);
 /// let (f, g, h) = hessian(|v: &[HyperDual64]| v[0] * v[0] * v[1] + v[1].powi(3), &[1.0, 2.0]);
-/// assert_eq!((f, g), (10.0, vec![4.0, 13.0]));
-/// assert_eq!(h, nalgebra::DMatrix::from_row_slice(2, 2, &[4.0, 2.0, 2.0, 12.0]));
+/// assert_eq!((f, g, h), (10.0, vec![4.0, 13.0], expected.clone()));
+/// let (f, g, h) = hessian(|v: &[Dual2Vec64<2>]| v[0] * v[0] * v[1] + v[1].powi(3), &[1.0, 2.0]);
+/// assert_eq!((f, g, h), (10.0, vec![4.0, 13.0], expected));
 /// ```
-pub fn hessian<T, F>(f: F, x: &[T]) -> (T, Vec<T>, DMatrix<T>)
+pub fn hessian<T, H, F>(f: F, x: &[T]) -> (T, Vec<T>, DMatrix<T>)
 where
     T: Scalar,
-    F: FnMut(&[HyperDual<T>]) -> HyperDual<T>,
+    H: SecondOrder<Scalar = T>,
+    F: FnMut(&[H]) -> H,
 {
     let n = x.len();
-    let mut work = vec![HyperDual::constant(T::zero()); n];
+    let mut work = vec![H::constant(T::zero()); n];
     let mut grad = vec![T::zero(); n];
     let mut hess = DMatrix::zeros(n, n);
     let value = hessian_into(f, x, &mut work, &mut grad, &mut hess);
@@ -419,7 +550,8 @@ where
 /// nothing. `work` (length n) is scratch space.
 ///
 /// # Panics
-/// If `work` or `grad` is not as long as `x`, or `hess` is not n×n.
+/// If `work` or `grad` is not as long as `x`, or `hess` is not n×n; with `Dual2Vec<_, 1>`, if
+/// there is more than one input.
 ///
 /// ```
 /// use dualdiff::{hessian_into, HyperDual64};
@@ -432,49 +564,23 @@ where
 /// assert_eq!((f, grad), (6.0, [3.0, 2.0]));
 /// assert_eq!(hess, DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]));
 /// ```
-pub fn hessian_into<T, F>(
-    mut f: F,
+pub fn hessian_into<T, H, F>(
+    f: F,
     x: &[T],
-    work: &mut [HyperDual<T>],
+    work: &mut [H],
     grad: &mut [T],
     hess: &mut DMatrix<T>,
 ) -> T
 where
     T: Scalar,
-    F: FnMut(&[HyperDual<T>]) -> HyperDual<T>,
+    H: SecondOrder<Scalar = T>,
+    F: FnMut(&[H]) -> H,
 {
     let n = x.len();
     assert_eq!(work.len(), n, "hessian_into: work must be as long as x");
     assert_eq!(grad.len(), n, "hessian_into: grad must be as long as x");
     assert_eq!(hess.shape(), (n, n), "hessian_into: hess must be n×n");
-    for (w, &xi) in work.iter_mut().zip(x) {
-        *w = HyperDual::constant(xi);
-    }
-    if n == 0 {
-        return f(work).re;
-    }
-    let (zero, one) = (T::zero(), T::one());
-    let mut value = T::nan();
-    for i in 0..n {
-        for j in i..n {
-            if i == j {
-                work[i] = HyperDual::new(x[i], one, one, zero);
-            } else {
-                work[i] = HyperDual::new(x[i], one, zero, zero);
-                work[j] = HyperDual::new(x[j], zero, one, zero);
-            }
-            let y = f(work);
-            if i == j {
-                value = y.re;
-                grad[i] = y.e1;
-            }
-            hess[(i, j)] = y.e12;
-            hess[(j, i)] = y.e12;
-            work[i] = HyperDual::constant(x[i]);
-            work[j] = HyperDual::constant(x[j]);
-        }
-    }
-    value
+    H::hessian_into(f, x, work, grad, hess)
 }
 
 /// Returns `f(x)` and the Hessian-vector product `H·v`, exact to rounding, from `n` evaluations

@@ -4,7 +4,7 @@
 //! value part; a type's private chain rule ([`Chain`]) spreads them over its derivative parts.
 //! `f''` is passed lazily, so first-order types never compute it.
 
-use crate::{Dual, DualVec, HyperDual, Scalar};
+use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
 
 /// A dual type's chain rule: how a function's value and derivatives at the value part act on the
 /// derivative parts. Implemented next to each type's struct.
@@ -722,3 +722,4 @@ fn euclid_remainder<T: Scalar>(x: T, y: T) -> T {
 impl_functions!([T: Scalar] Dual<T>);
 impl_functions!([T: Scalar, const N: usize] DualVec<T, N>);
 impl_functions!([T: Scalar] HyperDual<T>);
+impl_functions!([T: Scalar, const N: usize] Dual2Vec<T, N>);

@@ -55,7 +55,7 @@ impl std::error::Error for ImplicitError {}
 ///
 /// // x² − p = 0 has the solution x* = √p, so dx*/dp = 1/(2√p).
 /// let residual = |x: &[DualVec64<1>], p: &[DualVec64<1>]| vec![x[0] * x[0] - p[0]];
-/// let p = 4.0;
+/// let p: f64 = 4.0;
 /// let dxdp = implicit_jacobian(residual, &[p.sqrt()], &[p]).unwrap();
 /// assert_eq!(dxdp[(0, 0)], 0.25);
 /// ```

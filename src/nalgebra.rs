@@ -18,7 +18,7 @@
 #![deny(unconditional_recursion)]
 
 use crate::functions::Chain;
-use crate::{Dual, DualVec, HyperDual, Scalar};
+use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
 use ::approx::{AbsDiffEq, RelativeEq, UlpsEq};
 use ::nalgebra::{ComplexField, Field, RealField, SimdValue};
 use ::simba::scalar::{SubsetOf, SupersetOf};
@@ -359,3 +359,4 @@ macro_rules! impl_nalgebra {
 impl_nalgebra!([T: Scalar + RealField] Dual<T>);
 impl_nalgebra!([T: Scalar + RealField, const N: usize] DualVec<T, N>);
 impl_nalgebra!([T: Scalar + RealField] HyperDual<T>);
+impl_nalgebra!([T: Scalar + RealField, const N: usize] Dual2Vec<T, N>);

@@ -4,7 +4,7 @@
 #![deny(unconditional_recursion)]
 
 use crate::functions::Chain;
-use crate::{Dual, DualVec, HyperDual, Scalar};
+use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
 use core::cmp::Ordering;
 use core::num::FpCategory;
 use num_traits::{
@@ -365,3 +365,4 @@ macro_rules! impl_num_traits {
 impl_num_traits!([T: Scalar] Dual<T>);
 impl_num_traits!([T: Scalar, const N: usize] DualVec<T, N>);
 impl_num_traits!([T: Scalar] HyperDual<T>);
+impl_num_traits!([T: Scalar, const N: usize] Dual2Vec<T, N>);

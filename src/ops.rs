@@ -2,7 +2,7 @@
 //! generate the borrowed combinations, the `op=` forms, the scalar forms and `Sum`/`Product`.
 
 use crate::functions::Chain;
-use crate::{Dual, DualVec, HyperDual, Scalar};
+use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
 use core::iter::{Product, Sum};
 use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Rem, RemAssign, Sub, SubAssign};
 use num_traits::{Float, One, Zero};
@@ -300,3 +300,4 @@ macro_rules! impl_ops {
 impl_ops!([T: Scalar] Dual<T>);
 impl_ops!([T: Scalar, const N: usize] DualVec<T, N>);
 impl_ops!([T: Scalar] HyperDual<T>);
+impl_ops!([T: Scalar, const N: usize] Dual2Vec<T, N>);

@@ -15,11 +15,13 @@ use core::fmt;
 ///   takes exactly the branches that the plain evaluation takes;
 /// - at non-smooth points the sign bit decides (`abs'(±0) = ±1`); `floor`, `ceil`, `round`,
 ///   `trunc` and `signum` have derivative 0, `fract` derivative 1;
-/// - outside a function's domain the value is NaN as for `f64`, and a NaN value carries NaN
-///   derivative parts; at a singular point the derivative is the infinite limit where there is
-///   one (`ln`, `sqrt` at 0, `asin` at 1). A derivative part that is exactly zero stays zero
-///   through every elementary function, so an infinite slope never leaks into a direction the
-///   argument does not depend on. Nothing panics.
+/// - outside a function's domain the value is NaN as for `f64`, and an elementary function
+///   whose value is NaN gives NaN in every derivative part; at a singular point the derivative
+///   is the infinite limit where there is one (`ln`, `sqrt` at 0, `asin` at 1). A derivative
+///   part that is exactly zero stays zero through every elementary function and through
+///   division, so an infinite slope never leaks into a direction the argument does not depend
+///   on. `+`, `−` and `×` are IEEE arithmetic part by part (`∞ − ∞` has a NaN value and the
+///   difference of the operands' derivative parts). Nothing panics.
 ///
 /// ```
 /// use dualdiff::Dual64;
@@ -107,11 +109,13 @@ impl<T: Scalar> Dual<T> {
         Self::new(self.re * rhs.re, self.re * rhs.eps + self.eps * rhs.re)
     }
 
-    /// `(a + bε)/(c + dε) = a/c + (b − (a/c)·d)/c·ε`
+    /// `(a + bε)/(c + dε) = q + (b − q·d)/c·ε` with `q = a/c`: no `1/c²`, so it neither
+    /// overflows nor underflows before the result does, and a zero `d` contributes nothing
+    /// even where `q` is infinite (so `x / constant(0)` matches `x / 0.0`).
     #[inline]
     pub(crate) fn div(self, rhs: Self) -> Self {
         let q = self.re / rhs.re;
-        Self::new(q, (self.eps - q * rhs.eps) / rhs.re)
+        Self::new(q, (self.eps - scale(q, rhs.eps)) / rhs.re)
     }
 }
 

@@ -166,25 +166,23 @@ impl<T: Scalar, const N: usize> Dual2Vec<T, N> {
         r
     }
 
-    /// `x / y = x · (1/y)`, with `1/y` by the chain rule (`−1/b²`, `2/b³`) and the value `a/b`
-    /// computed directly so that it is bit for bit the plain quotient.
+    /// `q = x / y` from `x = q·y`: `∇q = (∇x − q∇y)/y`,
+    /// `∇²q = (∇²x − q∇²y − ∇q∇yᵀ − ∇y∇qᵀ)/y`. No power of `1/y` appears, so nothing
+    /// overflows or underflows before the result does; zero parts contribute nothing.
     #[inline]
     pub(crate) fn div(self, o: Self) -> Self {
-        let inv = o.re.recip();
-        let d1 = -inv * inv;
-        let d2 = -(inv + inv) * d1;
-        let r = o.chain1_unguarded(inv, d1, d2);
-        self.mul(r).with_re(self.re / o.re)
-    }
-
-    /// The chain rule without the NaN and zero-part conventions (for the exact quotient rule).
-    #[inline]
-    fn chain1_unguarded(self, f: T, df: T, d2f: T) -> Self {
-        let mut r = Self::constant(f);
+        let (q, b) = (self.re / o.re, o.re);
+        let mut r = Self::constant(q);
         for i in 0..N {
-            r.grad[i] = df * self.grad[i];
+            r.grad[i] = (self.grad[i] - scale(q, o.grad[i])) / b;
+        }
+        for i in 0..N {
             for j in i..N {
-                r.upper[i][j] = df * self.upper[i][j] + d2f * self.grad[i] * self.grad[j];
+                r.upper[i][j] = (self.upper[i][j]
+                    - scale(q, o.upper[i][j])
+                    - scale(r.grad[i], o.grad[j])
+                    - scale(r.grad[j], o.grad[i]))
+                    / b;
             }
         }
         r

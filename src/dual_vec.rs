@@ -111,14 +111,14 @@ impl<T: Scalar, const N: usize> DualVec<T, N> {
         Self::new(self.re * rhs.re, eps)
     }
 
-    /// `(a + Σ bₖεₖ)/(c + Σ dₖεₖ) = a/c + Σ (bₖ − (a/c)·dₖ)/c·εₖ`
+    /// `(a + Σ bₖεₖ)/(c + Σ dₖεₖ) = q + Σ (bₖ − q·dₖ)/c·εₖ` with `q = a/c` (see
+    /// [`Dual`](crate::Dual)'s quotient: no `1/c`, zero parts contribute nothing).
     #[inline]
     pub(crate) fn div(self, rhs: Self) -> Self {
         let q = self.re / rhs.re;
-        let inv = rhs.re.recip();
         let mut eps = self.eps;
         for (e, d) in eps.iter_mut().zip(rhs.eps) {
-            *e = (*e - q * d) * inv;
+            *e = (*e - scale(q, d)) / rhs.re;
         }
         Self::new(q, eps)
     }

@@ -108,15 +108,16 @@ impl<T: Scalar> HyperDual<T> {
         )
     }
 
-    /// `x / y = x · (1/y)`, with `1/y` by the chain rule (`−1/b²`, `2/b³`) and the value `a/b`
-    /// computed directly so that it is bit for bit the plain quotient.
+    /// `q = x / y` from `x = q·y`, part by part: `q₁ = (x₁ − q·y₁)/y`, `q₂ = (x₂ − q·y₂)/y`,
+    /// `q₁₂ = (x₁₂ − q·y₁₂ − q₁·y₂ − q₂·y₁)/y`. No power of `1/y` appears, so nothing
+    /// overflows or underflows before the result does; zero parts contribute nothing.
     #[inline]
     pub(crate) fn div(self, o: Self) -> Self {
-        let inv = o.re.recip();
-        let d1 = -inv * inv;
-        let d2 = -(inv + inv) * d1;
-        let r = Self::new(inv, d1 * o.e1, d1 * o.e2, d1 * o.e12 + d2 * o.e1 * o.e2);
-        self.mul(r).with_re(self.re / o.re)
+        let q = self.re / o.re;
+        let e1 = (self.e1 - scale(q, o.e1)) / o.re;
+        let e2 = (self.e2 - scale(q, o.e2)) / o.re;
+        let e12 = (self.e12 - scale(q, o.e12) - scale(e1, o.e2) - scale(e2, o.e1)) / o.re;
+        Self::new(q, e1, e2, e12)
     }
 }
 

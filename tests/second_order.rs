@@ -112,3 +112,15 @@ fn products_quotients_and_accessors() {
     assert_eq!(built.hessian(), [[4.0, 5.0], [5.0, 6.0]], "only the upper triangle is read");
     assert_eq!(format!("{:.1}", u), "1.5 + [0.5, -0.8]ε + [[0.0, -0.2], [-0.2, 0.8]]ε²");
 }
+
+#[test]
+fn quotient_hessian_at_tiny_magnitudes() {
+    // f = x/y: ∇²f = [[0, −1/y²], [−1/y², 2x/y³]]; at (1e-110, 1e-110): no power of 1/y may
+    // overflow before the result does.
+    let (_, g, h) = hessian(|v: &[Dual2Vec64<2>]| v[0] / v[1], &[1e-110, 1e-110]);
+    assert_close(g[0], 1e110, 1e-15);
+    assert_close(g[1], -1e110, 1e-15);
+    assert_eq!(h[(0, 0)], 0.0);
+    assert_close(h[(0, 1)], -1e220, 1e-15);
+    assert_close(h[(1, 1)], 2e220, 1e-15);
+}

@@ -103,10 +103,16 @@ impl<T: Scalar> Dual<T> {
         Self::new(f(self.re, other.re), f(self.eps, other.eps))
     }
 
-    /// `(a + bε)(c + dε) = ac + (ad + bc)ε`
+    /// `(a + bε)(c + dε) = ac + (ad + bc)ε`, with `times(self part, rhs part)` for each
+    /// product of parts.
+    #[inline]
+    pub(crate) fn mul_with(self, rhs: Self, times: impl Fn(T, T) -> T) -> Self {
+        Self::new(times(self.re, rhs.re), times(self.re, rhs.eps) + times(self.eps, rhs.re))
+    }
+
     #[inline]
     pub(crate) fn mul(self, rhs: Self) -> Self {
-        Self::new(self.re * rhs.re, self.re * rhs.eps + self.eps * rhs.re)
+        self.mul_with(rhs, |a, b| a * b)
     }
 
     /// `(a + bε)/(c + dε) = q + (b − q·d)/c·ε` with `q = a/c`: no `1/c²`, so it neither

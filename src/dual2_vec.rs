@@ -149,21 +149,27 @@ impl<T: Scalar, const N: usize> Dual2Vec<T, N> {
         r
     }
 
-    /// `(a, ∇a, ∇²a)(b, ∇b, ∇²b) = (ab, a∇b + b∇a, a∇²b + b∇²a + ∇a∇bᵀ + ∇b∇aᵀ)`
+    /// `(a, ∇a, ∇²a)(b, ∇b, ∇²b) = (ab, a∇b + b∇a, a∇²b + b∇²a + ∇a∇bᵀ + ∇b∇aᵀ)`, with
+    /// `times(self part, o part)` for each product of parts.
     #[inline]
-    pub(crate) fn mul(self, o: Self) -> Self {
+    pub(crate) fn mul_with(self, o: Self, times: impl Fn(T, T) -> T) -> Self {
         let (a, b) = (self.re, o.re);
-        let mut r = Self::constant(a * b);
+        let mut r = Self::constant(times(a, b));
         for i in 0..N {
-            r.grad[i] = a * o.grad[i] + self.grad[i] * b;
+            r.grad[i] = times(a, o.grad[i]) + times(self.grad[i], b);
             for j in i..N {
-                r.upper[i][j] = a * o.upper[i][j]
-                    + self.upper[i][j] * b
-                    + self.grad[i] * o.grad[j]
-                    + o.grad[i] * self.grad[j];
+                r.upper[i][j] = times(a, o.upper[i][j])
+                    + times(self.upper[i][j], b)
+                    + times(self.grad[i], o.grad[j])
+                    + times(self.grad[j], o.grad[i]);
             }
         }
         r
+    }
+
+    #[inline]
+    pub(crate) fn mul(self, o: Self) -> Self {
+        self.mul_with(o, |a, b| a * b)
     }
 
     /// `q = x / y` from `x = q·y`: `∇q = (∇x − q∇y)/y`,

@@ -101,14 +101,20 @@ impl<T: Scalar, const N: usize> DualVec<T, N> {
         Self::new(f(self.re, other.re), eps)
     }
 
-    /// `(a + Σ bₖεₖ)(c + Σ dₖεₖ) = ac + Σ (a·dₖ + bₖ·c)εₖ`
+    /// `(a + Σ bₖεₖ)(c + Σ dₖεₖ) = ac + Σ (a·dₖ + bₖ·c)εₖ`, with `times(self part, rhs part)`
+    /// for each product of parts.
     #[inline]
-    pub(crate) fn mul(self, rhs: Self) -> Self {
+    pub(crate) fn mul_with(self, rhs: Self, times: impl Fn(T, T) -> T) -> Self {
         let mut eps = self.eps;
         for (e, d) in eps.iter_mut().zip(rhs.eps) {
-            *e = self.re * d + *e * rhs.re;
+            *e = times(self.re, d) + times(*e, rhs.re);
         }
-        Self::new(self.re * rhs.re, eps)
+        Self::new(times(self.re, rhs.re), eps)
+    }
+
+    #[inline]
+    pub(crate) fn mul(self, rhs: Self) -> Self {
+        self.mul_with(rhs, |a, b| a * b)
     }
 
     /// `(a + Σ bₖεₖ)/(c + Σ dₖεₖ) = q + Σ (bₖ − q·dₖ)/c·εₖ` with `q = a/c` (see

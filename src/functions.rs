@@ -5,6 +5,7 @@
 //! `f''` is passed lazily, so first-order types never compute it.
 
 use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
+use num_traits::FloatConst;
 
 /// A dual type's chain rule: how a function's value and derivatives at the value part act on the
 /// derivative parts. Implemented next to each type's struct.
@@ -44,14 +45,10 @@ pub(crate) trait Chain: Copy {
     ) -> Self;
 }
 
-/// Returns `slope · part`, or `part` itself when it is zero in every part (see [`Chain::chain1`]).
+/// Returns `slope · part` with exact zeros of `part` kept exact (see [`Scalar::scale_part`]).
 #[inline]
 pub(crate) fn scale<T: Scalar>(slope: T, part: T) -> T {
-    if part.is_zero_in_all_parts() {
-        part
-    } else {
-        slope * part
-    }
+    slope.scale_part(part)
 }
 
 /// Returns `c · x^e`, or zero when the coefficient is zero in every part, so that the power rule
@@ -68,6 +65,19 @@ fn scaled_powf<T: Scalar>(c: T, x: T, e: T) -> T {
 #[inline]
 fn two<T: Scalar>() -> T {
     T::one() + T::one()
+}
+
+/// Returns `x · k` for a constant `k`, scaling every part of `x` (see [`Scalar::scale_by`]):
+/// the formulas below multiply by constants this way so that nested types never see `∞ · 0`.
+#[inline]
+fn times<T: Scalar>(x: T, k: f32) -> T {
+    x.scale_by(k.into())
+}
+
+/// Returns a constant of the primitive float under `T`.
+#[inline]
+fn prim<T: Scalar>(c: fn() -> T::Primitive) -> T::Primitive {
+    c()
 }
 
 /// Returns `i` as a `T`. Every `i32` converts to every float, so the fallback never runs.
@@ -231,12 +241,16 @@ macro_rules! impl_functions {
             }
 
             /// Restricts the value to `[min, max]`, returning whichever argument `f64::clamp`
-            /// would return, derivative parts and all. NaN stays NaN. Where `f64::clamp` panics
-            /// (`min > max` or a NaN bound) this does not: it returns `min` if `self < min`,
-            /// else `max` if `self > max`, else `self`.
+            /// would return, derivative parts and all; a NaN value gives NaN in every part.
+            /// Where `f64::clamp` panics (`min > max` or a NaN bound) this does not: it applies
+            /// `f64::clamp`'s own two steps, `if x < min { x = min }` then
+            /// `if x > max { x = max }`, so with `min > max` a value below `min` gives `max`.
             #[inline]
             #[must_use]
             pub fn clamp(self, min: Self, max: Self) -> Self {
+                if self.re().is_nan() {
+                    return Self::nan_parts(T::nan());
+                }
                 let mut r = self;
                 if r.re() < min.re() {
                     r = min;
@@ -257,23 +271,28 @@ macro_rules! impl_functions {
                 if d.re() > T::zero() {
                     d
                 } else if d.re().is_nan() {
-                    Self::nan_parts(d.re())
+                    Self::nan_parts(T::nan())
                 } else {
                     d.chain1(T::zero(), T::zero(), T::zero)
                 }
             }
 
             /// Returns `self · a + b` with the value computed as one fused operation (as
-            /// `f64::mul_add`) and the derivative parts by the product and sum rules.
+            /// `f64::mul_add`) and the derivative parts by the product and sum rules; a NaN
+            /// value gives NaN in every part.
             #[inline]
             #[must_use]
             pub fn mul_add(self, a: Self, b: Self) -> Self {
                 let value = self.re().mul_add(a.re(), b.re());
+                if value.is_nan() {
+                    return Self::nan_parts(T::nan());
+                }
                 (self * a + b).with_re(value)
             }
 
-            /// Returns the Euclidean quotient `div_euclid(self, rhs)`: piecewise constant, so
-            /// every derivative part is 0. NaN when `rhs` is 0.
+            /// Returns the Euclidean quotient `div_euclid(self, rhs)` with the value of
+            /// `f64::div_euclid` (`±∞` or NaN when `rhs` is 0): piecewise constant, so every
+            /// derivative part is 0 (NaN with a NaN value).
             #[inline]
             #[must_use]
             pub fn div_euclid(self, rhs: Self) -> Self {
@@ -282,7 +301,8 @@ macro_rules! impl_functions {
             }
 
             /// Returns the Euclidean remainder `self − rhs · div_euclid(self, rhs)`, in
-            /// `[0, |rhs|)`: `∂/∂self = 1`, `∂/∂rhs = −div_euclid(self, rhs)`. NaN when `rhs` is 0.
+            /// `[0, |rhs|)`: `∂/∂self = 1`, `∂/∂rhs = −div_euclid(self, rhs)`. NaN in every part
+            /// when `rhs` is 0.
             #[inline]
             #[must_use]
             pub fn rem_euclid(self, rhs: Self) -> Self {
@@ -310,13 +330,13 @@ macro_rules! impl_functions {
             #[must_use]
             pub fn powi(self, n: i32) -> Self {
                 let x = self.re();
-                let nt: T = from_i32(n);
-                let df = if n == 0 { T::zero() } else { nt * x.powi(n.saturating_sub(1)) };
+                let nt: T::Primitive = from_i32(n);
+                let df = if n == 0 { T::zero() } else { x.powi(n.saturating_sub(1)).scale_by(nt) };
                 self.chain1(x.powi(n), df, || {
                     if n == 0 || n == 1 {
                         T::zero()
                     } else {
-                        nt * (nt - T::one()) * x.powi(n.saturating_sub(2))
+                        x.powi(n.saturating_sub(2)).scale_by(nt * (nt - 1.0f32.into()))
                     }
                 })
             }
@@ -415,8 +435,9 @@ macro_rules! impl_functions {
             #[must_use]
             pub fn exp2(self) -> Self {
                 let f = self.re().exp2();
-                let df = f * T::LN_2();
-                self.chain1(f, df, || df * T::LN_2())
+                let ln2 = prim::<T>(FloatConst::LN_2);
+                let df = f.scale_by(ln2);
+                self.chain1(f, df, || df.scale_by(ln2))
             }
 
             /// Returns `eˣ − 1`, accurate near zero: `f' = f'' = eˣ`.
@@ -470,7 +491,7 @@ macro_rules! impl_functions {
             #[must_use]
             pub fn log2(self) -> Self {
                 let x = self.re();
-                let df = (x * T::LN_2()).recip();
+                let df = x.scale_by(prim::<T>(FloatConst::LN_2)).recip();
                 self.chain1(x.log2(), df, || -df / x)
             }
 
@@ -479,7 +500,7 @@ macro_rules! impl_functions {
             #[must_use]
             pub fn log10(self) -> Self {
                 let x = self.re();
-                let df = (x * T::LN_10()).recip();
+                let df = x.scale_by(prim::<T>(FloatConst::LN_10)).recip();
                 self.chain1(x.log10(), df, || -df / x)
             }
 
@@ -539,13 +560,21 @@ macro_rules! impl_functions {
                 self.chain1(x.acos(), df, || x * df * df * df)
             }
 
-            /// Returns the arctangent: `f' = 1/(1+x²)`, `f'' = −2x/(1+x²)²`; derivatives 0 at `±∞`.
+            /// Returns the arctangent: `f' = 1/(1+x²)`, `f'' = −2x/(1+x²)²`; both derivatives
+            /// are 0 at `±∞`. For `|x| > 1` the slope is computed as `r²/(1 + r²)` with
+            /// `r = 1/x` and `x/(1+x²)` as `1/(x + 1/x)`, so no `∞ · 0` arises at any level.
             #[inline]
             #[must_use]
             pub fn atan(self) -> Self {
                 let x = self.re();
-                let df = (T::one() + x * x).recip();
-                self.chain1(x.atan(), df, || -two::<T>() * x * df * df)
+                let df = if x.abs() > T::one() {
+                    let r = x.recip();
+                    let r2 = r * r;
+                    r2 / (T::one() + r2)
+                } else {
+                    (T::one() + x * x).recip()
+                };
+                self.chain1(x.atan(), df, || times(df * (x + x.recip()).recip(), -2.0))
             }
 
             /// Returns the four-quadrant arctangent of `self / other` (`self` is `y`, `other` is
@@ -585,14 +614,19 @@ macro_rules! impl_functions {
                 self.chain1(f, x.sinh(), || f)
             }
 
-            /// Returns the hyperbolic tangent: `f' = 1 − tanh² x`, `f'' = −2 tanh x (1 − tanh² x)`,
-            /// finite for every argument (`tanh(400)` has derivative 0, not NaN).
+            /// Returns the hyperbolic tangent: `f' = 1 − tanh² x`, `f'' = −2 tanh x · f'`.
+            /// The slope is computed as `4e/(1 + e)²` with `e = exp(−2|x|)`, which equals
+            /// `1 − tanh² x` but keeps full relative accuracy where that cancels (`|x| ≳ 3`),
+            /// and is finite for every argument (`tanh(400)` has derivatives 0, not NaN).
             #[inline]
             #[must_use]
             pub fn tanh(self) -> Self {
-                let f = self.re().tanh();
-                let df = T::one() - f * f;
-                self.chain1(f, df, || -two::<T>() * f * df)
+                let x = self.re();
+                let f = x.tanh();
+                let e = times(x.abs(), -2.0).exp();
+                let one_e = T::one() + e;
+                let df = times(e, 4.0) / (one_e * one_e);
+                self.chain1(f, df, || times(f * df, -2.0))
             }
 
             /// Returns the inverse hyperbolic sine: `f' = 1/√(x²+1)`, `f'' = −x/(x²+1)^(3/2)`.
@@ -648,8 +682,8 @@ macro_rules! impl_functions {
             #[must_use]
             pub fn erf(self) -> Self {
                 let x = self.re();
-                let df = T::FRAC_2_SQRT_PI() * (-x * x).exp();
-                self.chain1(x.erf(), df, || -two::<T>() * x * df)
+                let df = (-x * x).exp().scale_by(prim::<T>(FloatConst::FRAC_2_SQRT_PI));
+                self.chain1(x.erf(), df, || times(x * df, -2.0))
             }
 
             /// Returns the complementary error function `1 − erf(x)`, accurate where it is tiny:
@@ -658,8 +692,8 @@ macro_rules! impl_functions {
             #[must_use]
             pub fn erfc(self) -> Self {
                 let x = self.re();
-                let df = -T::FRAC_2_SQRT_PI() * (-x * x).exp();
-                self.chain1(x.erfc(), df, || -two::<T>() * x * df)
+                let df = -(-x * x).exp().scale_by(prim::<T>(FloatConst::FRAC_2_SQRT_PI));
+                self.chain1(x.erfc(), df, || times(x * df, -2.0))
             }
 
             /// Returns the gamma function: `f' = Γ(x)ψ(x)`, `f'' = Γ(x)(ψ(x)² + ψ₁(x))`. At the

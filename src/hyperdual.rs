@@ -98,14 +98,24 @@ impl<T: Scalar> HyperDual<T> {
 
     /// `(a + a₁ε₁ + a₂ε₂ + a₁₂ε₁ε₂)(b + …) = ab + (a b₁ + a₁ b)ε₁ + (a b₂ + a₂ b)ε₂
     ///  + (a b₁₂ + a₁ b₂ + a₂ b₁ + a₁₂ b)ε₁ε₂`
+    ///
+    /// `times(self part, o part)` forms each product of parts.
+    #[inline]
+    pub(crate) fn mul_with(self, o: Self, times: impl Fn(T, T) -> T) -> Self {
+        Self::new(
+            times(self.re, o.re),
+            times(self.re, o.e1) + times(self.e1, o.re),
+            times(self.re, o.e2) + times(self.e2, o.re),
+            times(self.re, o.e12)
+                + times(self.e1, o.e2)
+                + times(self.e2, o.e1)
+                + times(self.e12, o.re),
+        )
+    }
+
     #[inline]
     pub(crate) fn mul(self, o: Self) -> Self {
-        Self::new(
-            self.re * o.re,
-            self.re * o.e1 + self.e1 * o.re,
-            self.re * o.e2 + self.e2 * o.re,
-            self.re * o.e12 + self.e1 * o.e2 + self.e2 * o.e1 + self.e12 * o.re,
-        )
+        self.mul_with(o, |a, b| a * b)
     }
 
     /// `q = x / y` from `x = q·y`, part by part: `q₁ = (x₁ − q·y₁)/y`, `q₂ = (x₂ − q·y₂)/y`,

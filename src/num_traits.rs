@@ -75,6 +75,16 @@ macro_rules! impl_num_traits {
                 self.re.is_zero_in_all_parts() && self.is_constant()
             }
 
+            #[inline]
+            fn scale_by(self, c: T::Primitive) -> Self {
+                self.map(|p| p.scale_by(c))
+            }
+
+            #[inline]
+            fn scale_part(self, part: Self) -> Self {
+                self.mul_with(part, Scalar::scale_part)
+            }
+
             forward! {
                 erf() -> Self;
                 erfc() -> Self;

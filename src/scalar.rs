@@ -25,7 +25,7 @@ pub trait Scalar:
     Float + FloatConst + FromPrimitive + Default + Debug + Display + Send + Sync + 'static
 {
     /// The primitive float (`f32` or `f64`) at the bottom of this type.
-    type Primitive: Scalar;
+    type Primitive: Scalar + From<f32>;
 
     /// Lifts a primitive float into this type as a constant (every derivative part zero).
     #[must_use]
@@ -35,6 +35,18 @@ pub trait Scalar:
     /// nesting level) is zero. Unlike `==`, which compares values only, this is structural.
     #[must_use]
     fn is_zero_in_all_parts(&self) -> bool;
+
+    /// Returns `self · part`, except that every part of `part` that is exactly zero contributes
+    /// exactly zero, even where `self` is infinite: the product the chain rule uses, so that an
+    /// infinite slope (`sqrt` at 0) never turns a direction the argument does not depend on
+    /// into NaN, at any nesting level.
+    #[must_use]
+    fn scale_part(self, part: Self) -> Self;
+
+    /// Returns `self · c` for a primitive constant `c`, scaling every part: unlike a product
+    /// with `Self::from_primitive(c)`, whose derivative parts are zero, it never forms `∞ · 0`.
+    #[must_use]
+    fn scale_by(self, c: Self::Primitive) -> Self;
 
     /// Returns the error function `erf(x) = 2/√π ∫₀ˣ exp(−t²) dt`.
     #[must_use]
@@ -76,6 +88,16 @@ macro_rules! impl_scalar_for_primitive {
             #[inline]
             fn is_zero_in_all_parts(&self) -> bool {
                 *self == 0.0
+            }
+
+            #[inline]
+            fn scale_part(self, part: $t) -> $t {
+                if part == 0.0 { part } else { self * part }
+            }
+
+            #[inline]
+            fn scale_by(self, c: $t) -> $t {
+                self * c
             }
 
             #[inline]

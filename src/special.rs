@@ -3,9 +3,9 @@
 //! `erf`, `erfc`, `Γ` and `ln Γ` come from the `libm` crate; the polygamma functions, which the
 //! derivatives of `Γ`, `ln Γ` and `ψ` need at every order, are computed here by the recurrence
 //! `ψ⁽ⁿ⁾(x + 1) = ψ⁽ⁿ⁾(x) + (−1)ⁿ n! / xⁿ⁺¹` up to a large argument and then the asymptotic
-//! (Stirling) series. Accuracy is a few ulps for positive arguments; for negative arguments the
-//! digamma function uses the reflection formula, higher orders the recurrence, whose error grows
-//! with `|x|`.
+//! (Stirling) series; negative arguments go through the reflection formula
+//! `ψ⁽ⁿ⁾(x) = (−1)ⁿ ψ⁽ⁿ⁾(1 − x) − π dⁿ/dxⁿ cot(πx)`. Accuracy is a few ulps away from the
+//! zeros of the functions.
 
 use core::f64::consts::PI;
 
@@ -40,9 +40,8 @@ fn digamma(x: f64) -> f64 {
         return x;
     }
     if x < 0.0 {
-        // Reflection: ψ(x) = ψ(1 − x) − π·cot(πx); cot has period 1, so reduce first.
-        let r = x - x.round();
-        return digamma(1.0 - x) - PI / (PI * r).tan();
+        // Reflection: ψ(x) = ψ(1 − x) − π·cot(πx).
+        return digamma(1.0 - x) - PI * cot_pi(x);
     }
     let mut x = x;
     let mut shift = 0.0;
@@ -65,6 +64,44 @@ fn digamma(x: f64) -> f64 {
     x.ln() - 0.5 / x - series - shift
 }
 
+/// Returns `cot(πx)` accurately: reduced by its period 1 to `r ∈ [−1/2, 1/2]` (exact), and for
+/// `|r| > 1/4` computed as `±tan(π(1/2 − |r|))` (also exact to form), so that half-integers give
+/// exactly 0.
+fn cot_pi(x: f64) -> f64 {
+    let r = x - x.round();
+    if r.abs() <= 0.25 {
+        1.0 / (PI * r).tan()
+    } else {
+        (PI * (0.5 - r.abs())).tan().copysign(r)
+    }
+}
+
+/// The highest order whose reflection uses [`cot_derivative`] (beyond it the recurrence serves).
+const MAX_REFLECTED_ORDER: usize = 40;
+
+/// Returns `π dⁿ/dxⁿ cot(πx) = πⁿ⁺¹ Pₙ(cot πx)`, where `P₀(c) = c` and
+/// `Pₖ₊₁(c) = −(1 + c²) Pₖ'(c)`; `None` for orders above [`MAX_REFLECTED_ORDER`].
+fn cot_derivative(n: u32, x: f64) -> Option<f64> {
+    let n = usize::try_from(n).ok().filter(|&n| n <= MAX_REFLECTED_ORDER)?;
+    // Coefficients of Pₖ, lowest degree first; Pₖ has degree k + 1.
+    let mut p = [0.0; MAX_REFLECTED_ORDER + 2];
+    p[1] = 1.0;
+    for k in 0..n {
+        let mut next = [0.0; MAX_REFLECTED_ORDER + 2];
+        // P'(c) has coefficients d[j] = (j + 1)·p[j + 1]; −(1 + c²)·P' adds d[j] to degree j
+        // and to degree j + 2.
+        for j in 0..=k {
+            let d = (j as f64 + 1.0) * p[j + 1];
+            next[j] -= d;
+            next[j + 2] -= d;
+        }
+        p = next;
+    }
+    let c = cot_pi(x);
+    let poly = p[..=n + 1].iter().rev().fold(0.0, |acc, &a| acc * c + a);
+    Some(PI.powi(i32::try_from(n).ok()? + 1) * poly)
+}
+
 /// Returns the polygamma function `ψ⁽ⁿ⁾(x)` (`n = 0` is digamma).
 ///
 /// For `n ≥ 1`: `+∞` at the poles when `n` is odd (both one-sided limits agree), NaN when `n` is
@@ -84,6 +121,12 @@ pub(crate) fn polygamma(n: u32, x: f64) -> f64 {
     let sign = if odd { 1.0 } else { -1.0 };
     if x == f64::INFINITY {
         return sign * 0.0;
+    }
+    if x < 0.0 {
+        if let Some(d) = cot_derivative(n, x) {
+            let reflected = polygamma(n, 1.0 - x);
+            return if odd { -reflected - d } else { reflected - d };
+        }
     }
     let nf = f64::from(n);
     let exponent = i32::try_from(n).map_or(i32::MAX, |n| n.saturating_add(1));

@@ -33,7 +33,10 @@ fn rosenbrock<T: Float>(x: &[T]) -> T {
 /// A circle meeting an exponential: `(x² + y² − 4, eˣ + y − 1)`.
 fn system<T: Float>(v: &[T]) -> Vec<T> {
     let four = T::from(4.0).unwrap_or_else(T::nan);
-    vec![v[0] * v[0] + v[1] * v[1] - four, v[0].exp() + v[1] - T::one()]
+    vec![
+        v[0] * v[0] + v[1] * v[1] - four,
+        v[0].exp() + v[1] - T::one(),
+    ]
 }
 
 fn section(title: &str) {
@@ -47,13 +50,19 @@ fn main() {
     let exact = f_prime(x);
     println!("  f(x)                     = {value:.17}");
     println!("  f'(x), closed form       = {exact:.17}");
-    println!("  f'(x), dual number       = {ad:.17}   error {:.1e}", (ad - exact).abs());
+    println!(
+        "  f'(x), dual number       = {ad:.17}   error {:.1e}",
+        (ad - exact).abs()
+    );
     for (name, fd) in [
         ("forward difference", finite::forward(f::<f64>, x)),
         ("central difference", finite::central(f::<f64>, x)),
         ("Richardson", finite::richardson(f::<f64>, x)),
     ] {
-        println!("  f'(x), {name:<18}= {fd:.17}   error {:.1e}", (fd - exact).abs());
+        println!(
+            "  f'(x), {name:<18}= {fd:.17}   error {:.1e}",
+            (fd - exact).abs()
+        );
     }
     let (_, _, d2) = second_derivative(f::<HyperDual64>, x);
     let fd2 = finite::second_central(f::<f64>, x);
@@ -75,14 +84,27 @@ fn main() {
         [1200.0 * px * px - 400.0 * py + 2.0, -400.0 * px],
         [-400.0 * px, 200.0],
     ];
-    println!("  Hessian   (dual) = [{:?}, {:?}]", [h[(0, 0)], h[(0, 1)]], [h[(1, 0)], h[(1, 1)]]);
+    println!(
+        "  Hessian   (dual) = [{:?}, {:?}]",
+        [h[(0, 0)], h[(0, 1)]],
+        [h[(1, 0)], h[(1, 1)]]
+    );
     println!("  Hessian  (exact) = {h_exact:?}");
 
     section("3. Jacobian of (x² + y² − 4, eˣ + y − 1) at (1, −1)");
     let (fx, j) = jacobian(system::<DualVec64<2>>, &[1.0, -1.0]);
     println!("  f = {fx:?}");
-    println!("  J = [[{}, {}], [{}, {}]]", j[(0, 0)], j[(0, 1)], j[(1, 0)], j[(1, 1)]);
-    println!("  exact: [[2x, 2y], [eˣ, 1]] = [[2, −2], [{}, 1]]", 1f64.exp());
+    println!(
+        "  J = [[{}, {}], [{}, {}]]",
+        j[(0, 0)],
+        j[(0, 1)],
+        j[(1, 0)],
+        j[(1, 1)]
+    );
+    println!(
+        "  exact: [[2x, 2y], [eˣ, 1]] = [[2, −2], [{}, 1]]",
+        1f64.exp()
+    );
 
     section("4. Third derivative by nesting: d³/dx³ sin x at x = 0.5");
     let (_, d3) = derivative(
@@ -105,9 +127,15 @@ fn main() {
         println!("  {name:<28} {:>9.2} µs per gradient", per_call * 1e6);
         g
     };
-    let ad = time("DualVec64<8> (13 passes)", &|| gradient(rosenbrock::<DualVec64<8>>, black_box(&x0)).1);
-    time("Dual64 (100 passes)", &|| gradient(rosenbrock::<Dual64>, black_box(&x0)).1);
-    let fd = time("central differences", &|| finite::gradient_central(rosenbrock::<f64>, black_box(&x0)));
+    let ad = time("DualVec64<8> (13 passes)", &|| {
+        gradient(rosenbrock::<DualVec64<8>>, black_box(&x0)).1
+    });
+    time("Dual64 (100 passes)", &|| {
+        gradient(rosenbrock::<Dual64>, black_box(&x0)).1
+    });
+    let fd = time("central differences", &|| {
+        finite::gradient_central(rosenbrock::<f64>, black_box(&x0))
+    });
     let worst = ad
         .iter()
         .zip(&fd)

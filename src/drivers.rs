@@ -226,7 +226,11 @@ where
     D: Seed<Scalar = T>,
     F: FnMut(&[D]) -> D,
 {
-    assert_eq!(grad.len(), x.len(), "gradient_into: grad must be as long as x");
+    assert_eq!(
+        grad.len(),
+        x.len(),
+        "gradient_into: grad must be as long as x"
+    );
     let mut value = T::nan();
     for_each_chunk(x, work, |w, start, end| {
         let y = f(w);
@@ -276,7 +280,11 @@ where
             values = vec![T::zero(); y.len()];
             jac = DMatrix::zeros(y.len(), n);
         }
-        assert_eq!(y.len(), values.len(), "jacobian: f returned outputs of different lengths");
+        assert_eq!(
+            y.len(),
+            values.len(),
+            "jacobian: f returned outputs of different lengths"
+        );
         fill_columns(&y, start, end, &mut values, &mut jac);
     });
     (values, jac)
@@ -318,7 +326,11 @@ pub fn jacobian_into<T, D, F>(
     F: FnMut(&[D], &mut [D]),
 {
     let m = out.len();
-    assert_eq!(values.len(), m, "jacobian_into: values must be as long as out");
+    assert_eq!(
+        values.len(),
+        m,
+        "jacobian_into: values must be as long as out"
+    );
     assert_eq!(jac.shape(), (m, x.len()), "jacobian_into: jac must be m×n");
     for_each_chunk(x, work, |w, start, end| {
         f(w, out);
@@ -345,7 +357,11 @@ where
     F: FnMut(&[Dual<T>]) -> Vec<Dual<T>>,
 {
     assert_eq!(v.len(), x.len(), "jvp: v must be as long as x");
-    let work: Vec<Dual<T>> = x.iter().zip(v).map(|(&xi, &vi)| Dual::new(xi, vi)).collect();
+    let work: Vec<Dual<T>> = x
+        .iter()
+        .zip(v)
+        .map(|(&xi, &vi)| Dual::new(xi, vi))
+        .collect();
     let y = f(&work);
     y.iter().map(|yi| (yi.re, yi.eps)).unzip()
 }
@@ -379,7 +395,11 @@ pub fn jvp_into<T, F>(
 {
     assert_eq!(v.len(), x.len(), "jvp_into: v must be as long as x");
     assert_eq!(work.len(), x.len(), "jvp_into: work must be as long as x");
-    assert_eq!(values.len(), out.len(), "jvp_into: values must be as long as out");
+    assert_eq!(
+        values.len(),
+        out.len(),
+        "jvp_into: values must be as long as out"
+    );
     assert_eq!(jv.len(), out.len(), "jvp_into: jv must be as long as out");
     for ((w, &xi), &vi) in work.iter_mut().zip(x).zip(v) {
         *w = Dual::new(xi, vi);
@@ -500,7 +520,10 @@ impl<T: Scalar, const N: usize> SecondOrder for Dual2Vec<T, N> {
         if n <= N {
             return pass(work, &mut (0..n).map(|i| (i, i)));
         }
-        assert!(N >= 2, "Dual2Vec<_, 1> gives the Hessian of a function of one variable only");
+        assert!(
+            N >= 2,
+            "Dual2Vec<_, 1> gives the Hessian of a function of one variable only"
+        );
         let half = N / 2;
         let blocks = n.div_ceil(half);
         let block = |b: usize| (b * half..n.min((b + 1) * half)).zip(0..);
@@ -622,13 +645,7 @@ where
 /// let f = hvp_into(|v: &[HyperDual64]| v[0] * v[1], &[2.0, 3.0], &[1.0, 5.0], &mut work, &mut hv);
 /// assert_eq!((f, hv), (6.0, [5.0, 1.0]));
 /// ```
-pub fn hvp_into<T, F>(
-    mut f: F,
-    x: &[T],
-    v: &[T],
-    work: &mut [HyperDual<T>],
-    hv: &mut [T],
-) -> T
+pub fn hvp_into<T, F>(mut f: F, x: &[T], v: &[T], work: &mut [HyperDual<T>], hv: &mut [T]) -> T
 where
     T: Scalar,
     F: FnMut(&[HyperDual<T>]) -> HyperDual<T>,

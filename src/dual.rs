@@ -107,7 +107,10 @@ impl<T: Scalar> Dual<T> {
     /// product of parts.
     #[inline]
     pub(crate) fn mul_with(self, rhs: Self, times: impl Fn(T, T) -> T) -> Self {
-        Self::new(times(self.re, rhs.re), times(self.re, rhs.eps) + times(self.eps, rhs.re))
+        Self::new(
+            times(self.re, rhs.re),
+            times(self.re, rhs.eps) + times(self.eps, rhs.re),
+        )
     }
 
     #[inline]

@@ -91,7 +91,11 @@ impl<T: Scalar, const N: usize> Dual2Vec<T, N> {
     #[inline]
     #[must_use]
     pub fn constant(x: T) -> Self {
-        Self { re: x, grad: [T::zero(); N], upper: [[T::zero(); N]; N] }
+        Self {
+            re: x,
+            grad: [T::zero(); N],
+            upper: [[T::zero(); N]; N],
+        }
     }
 
     /// Returns the second partial `∂²/∂i∂j` (symmetric in `i` and `j`).
@@ -101,7 +105,11 @@ impl<T: Scalar, const N: usize> Dual2Vec<T, N> {
     #[inline]
     #[must_use]
     pub fn hess(&self, i: usize, j: usize) -> T {
-        if i <= j { self.upper[i][j] } else { self.upper[j][i] }
+        if i <= j {
+            self.upper[i][j]
+        } else {
+            self.upper[j][i]
+        }
     }
 
     /// Returns the full symmetric `N×N` Hessian.
@@ -217,7 +225,11 @@ impl<T: Scalar, const N: usize> Chain for Dual2Vec<T, N> {
 
     #[inline]
     fn nan_parts(f: T) -> Self {
-        Self { re: f, grad: [T::nan(); N], upper: [[T::nan(); N]; N] }
+        Self {
+            re: f,
+            grad: [T::nan(); N],
+            upper: [[T::nan(); N]; N],
+        }
     }
 
     #[inline]

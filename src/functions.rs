@@ -740,7 +740,11 @@ macro_rules! impl_functions {
 fn euclid_quotient<T: Scalar>(x: T, y: T) -> T {
     let q = (x / y).trunc();
     if x % y < T::zero() {
-        if y > T::zero() { q - T::one() } else { q + T::one() }
+        if y > T::zero() {
+            q - T::one()
+        } else {
+            q + T::one()
+        }
     } else {
         q
     }

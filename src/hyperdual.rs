@@ -93,7 +93,12 @@ impl<T: Scalar> HyperDual<T> {
     /// Combines two numbers part by part.
     #[inline]
     pub(crate) fn zip(self, o: Self, f: impl Fn(T, T) -> T) -> Self {
-        Self::new(f(self.re, o.re), f(self.e1, o.e1), f(self.e2, o.e2), f(self.e12, o.e12))
+        Self::new(
+            f(self.re, o.re),
+            f(self.e1, o.e1),
+            f(self.e2, o.e2),
+            f(self.e12, o.e12),
+        )
     }
 
     /// `(a + a₁ε₁ + a₂ε₂ + a₁₂ε₁ε₂)(b + …) = ab + (a b₁ + a₁ b)ε₁ + (a b₂ + a₂ b)ε₂
@@ -193,7 +198,11 @@ impl<T: fmt::Display> fmt::Display for HyperDual<T> {
                 "{:.*} + {:.*}ε1 + {:.*}ε2 + {:.*}ε1ε2",
                 p, self.re, p, self.e1, p, self.e2, p, self.e12
             ),
-            None => write!(f, "{} + {}ε1 + {}ε2 + {}ε1ε2", self.re, self.e1, self.e2, self.e12),
+            None => write!(
+                f,
+                "{} + {}ε1 + {}ε2 + {}ε1ε2",
+                self.re, self.e1, self.e2, self.e12
+            ),
         }
     }
 }

@@ -24,7 +24,10 @@ pub enum ImplicitError {
 impl fmt::Display for ImplicitError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Self::NotSquare { residuals, unknowns } => write!(
+            Self::NotSquare {
+                residuals,
+                unknowns,
+            } => write!(
                 f,
                 "F returned {residuals} residuals for {unknowns} unknowns; ∂F/∂x must be square"
             ),

@@ -72,13 +72,13 @@ mod scalar;
 mod special;
 
 pub use drivers::{
-    SecondOrder, Seed, derivative, gradient, gradient_into, hessian, hessian_into, hvp, hvp_into, jacobian,
-    jacobian_into, jvp, jvp_into, second_derivative,
+    SecondOrder, Seed, derivative, gradient, gradient_into, hessian, hessian_into, hvp, hvp_into,
+    jacobian, jacobian_into, jvp, jvp_into, second_derivative,
 };
 pub use dual::{Dual, Dual32, Dual64};
+pub use dual_vec::{DualVec, DualVec32, DualVec64};
 pub use dual2_vec::{Dual2Vec, Dual2Vec32, Dual2Vec64};
 pub use fixed::{gradient_fixed, hessian_fixed, jacobian_fixed};
-pub use implicit::{ImplicitError, implicit_jacobian};
-pub use dual_vec::{DualVec, DualVec32, DualVec64};
 pub use hyperdual::{HyperDual, HyperDual32, HyperDual64};
+pub use implicit::{ImplicitError, implicit_jacobian};
 pub use scalar::Scalar;

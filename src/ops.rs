@@ -4,14 +4,18 @@
 use crate::functions::Chain;
 use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
 use core::iter::{Product, Sum};
-use core::ops::{Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Rem, RemAssign, Sub, SubAssign};
+use core::ops::{
+    Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Rem, RemAssign, Sub, SubAssign,
+};
 use num_traits::{Float, One, Zero};
 
 /// `x % y = x − y·trunc(x/y)`: `∂/∂x = 1`, `∂/∂y = −trunc(x/y)`. NaN in every part when `y = 0`.
 #[inline]
 fn rem<X: Chain>(x: X, y: X) -> X {
     let (a, b) = (x.re(), y.re());
-    x.chain2(y, a % b, X::Re::one(), -(a / b).trunc(), || [X::Re::zero(); 3])
+    x.chain2(y, a % b, X::Re::one(), -(a / b).trunc(), || {
+        [X::Re::zero(); 3]
+    })
 }
 
 /// `x % s` for a constant `s`: derivative 1.

@@ -125,7 +125,10 @@ macro_rules! impl_scalar_for_primitive {
                 // Computed in f64 for both widths; exact enough for f32 after rounding.
                 #[allow(clippy::cast_lossless, reason = "f32 widens to f64 exactly")]
                 let r = crate::special::polygamma(n, self as f64);
-                #[allow(clippy::cast_possible_truncation, reason = "rounding to the scalar's width")]
+                #[allow(
+                    clippy::cast_possible_truncation,
+                    reason = "rounding to the scalar's width"
+                )]
                 let r = r as $t;
                 r
             }

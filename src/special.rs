@@ -82,7 +82,9 @@ const MAX_REFLECTED_ORDER: usize = 40;
 /// Returns `π dⁿ/dxⁿ cot(πx) = πⁿ⁺¹ Pₙ(cot πx)`, where `P₀(c) = c` and
 /// `Pₖ₊₁(c) = −(1 + c²) Pₖ'(c)`; `None` for orders above [`MAX_REFLECTED_ORDER`].
 fn cot_derivative(n: u32, x: f64) -> Option<f64> {
-    let n = usize::try_from(n).ok().filter(|&n| n <= MAX_REFLECTED_ORDER)?;
+    let n = usize::try_from(n)
+        .ok()
+        .filter(|&n| n <= MAX_REFLECTED_ORDER)?;
     // Coefficients of Pₖ, lowest degree first; Pₖ has degree k + 1.
     let mut p = [0.0; MAX_REFLECTED_ORDER + 2];
     p[1] = 1.0;
@@ -122,11 +124,11 @@ pub(crate) fn polygamma(n: u32, x: f64) -> f64 {
     if x == f64::INFINITY {
         return sign * 0.0;
     }
-    if x < 0.0 {
-        if let Some(d) = cot_derivative(n, x) {
-            let reflected = polygamma(n, 1.0 - x);
-            return if odd { -reflected - d } else { reflected - d };
-        }
+    if x < 0.0
+        && let Some(d) = cot_derivative(n, x)
+    {
+        let reflected = polygamma(n, 1.0 - x);
+        return if odd { -reflected - d } else { reflected - d };
     }
     let nf = f64::from(n);
     let exponent = i32::try_from(n).map_or(i32::MAX, |n| n.saturating_add(1));
@@ -185,7 +187,10 @@ mod tests {
         // Reflection and recurrence: ψ(−1/2) = ψ(1/2) + 2 = 2 − γ − 2 ln 2 ≈ 0.0365. The value is a
         // difference of terms near 2, so its error is absolute (a few ulps of 2), not relative.
         let psi = polygamma(0, -0.5);
-        assert!((psi - (2.0 - EULER_GAMMA - 2.0 * 2f64.ln())).abs() < 1e-15, "ψ(−1/2) = {psi}");
+        assert!(
+            (psi - (2.0 - EULER_GAMMA - 2.0 * 2f64.ln())).abs() < 1e-15,
+            "ψ(−1/2) = {psi}"
+        );
         close(polygamma(0, 1e-8), -1e8 - EULER_GAMMA, 1e-15);
     }
 
@@ -204,7 +209,11 @@ mod tests {
         close(polygamma(1, -0.5), pi2 / 2.0 + 4.0, 1e-14);
         // Large argument: ψ₁(x) ≈ 1/x + 1/(2x²) + 1/(6x³)
         let x = 1e6;
-        close(polygamma(1, x), 1.0 / x + 0.5 / (x * x) + 1.0 / (6.0 * x * x * x), 1e-15);
+        close(
+            polygamma(1, x),
+            1.0 / x + 0.5 / (x * x) + 1.0 / (6.0 * x * x * x),
+            1e-15,
+        );
     }
 
     #[test]

@@ -17,7 +17,10 @@ thread_local! {
 
 // SAFETY: forwards every call unchanged to the system allocator; the counter is a const-initialised
 // thread-local `Cell`, which neither allocates nor re-enters the allocator.
-#[allow(unsafe_code, reason = "a GlobalAlloc impl is unsafe by definition; it only forwards")]
+#[allow(
+    unsafe_code,
+    reason = "a GlobalAlloc impl is unsafe by definition; it only forwards"
+)]
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
         ALLOCATIONS.with(|c| c.set(c.get() + 1));
@@ -96,7 +99,13 @@ fn into_drivers_allocate_nothing() {
             &mut values,
             &mut jv,
         );
-        hessian_into(rosenbrock::<HyperDual64>, &x, &mut hyper_work, &mut grad, &mut hess);
+        hessian_into(
+            rosenbrock::<HyperDual64>,
+            &x,
+            &mut hyper_work,
+            &mut grad,
+            &mut hess,
+        );
         hvp_into(rosenbrock::<HyperDual64>, &x, &v, &mut hyper_work, &mut hv);
     });
     assert_eq!(n, 0, "the _into drivers allocated {n} times");

@@ -37,7 +37,11 @@ fn point(n: usize) -> Vec<f64> {
 
 fn assert_hessian(got: (f64, Vec<f64>, DMatrix<f64>), x: &[f64]) {
     let (g, h) = rosenbrock_derivatives(x);
-    assert_eq!(got.0, rosenbrock(x), "the value part is the plain evaluation");
+    assert_eq!(
+        got.0,
+        rosenbrock(x),
+        "the value part is the plain evaluation"
+    );
     for (a, e) in got.1.iter().zip(&g) {
         assert_close(*a, *e, 1e-13);
     }
@@ -68,7 +72,13 @@ fn into_form_overwrites_the_buffers() {
     let mut work = [Dual2Vec64::<2>::default(); 5];
     let mut grad = [999.0; 5];
     let mut hess = DMatrix::from_element(5, 5, 999.0);
-    let f = hessian_into(rosenbrock::<Dual2Vec64<2>>, &x, &mut work, &mut grad, &mut hess);
+    let f = hessian_into(
+        rosenbrock::<Dual2Vec64<2>>,
+        &x,
+        &mut work,
+        &mut grad,
+        &mut hess,
+    );
     assert_hessian((f, grad.to_vec(), hess), &x);
 }
 
@@ -109,8 +119,15 @@ fn products_quotients_and_accessors() {
     assert_eq!(u.hessian(), [[0.0, -0.25], [-0.25, 0.75]]);
     assert_eq!(u.hess(1, 0), -0.25);
     let built = Dual2Vec::new(1.0, [2.0, 3.0], [[4.0, 5.0], [99.0, 6.0]]);
-    assert_eq!(built.hessian(), [[4.0, 5.0], [5.0, 6.0]], "only the upper triangle is read");
-    assert_eq!(format!("{:.1}", u), "1.5 + [0.5, -0.8]ε + [[0.0, -0.2], [-0.2, 0.8]]ε²");
+    assert_eq!(
+        built.hessian(),
+        [[4.0, 5.0], [5.0, 6.0]],
+        "only the upper triangle is read"
+    );
+    assert_eq!(
+        format!("{:.1}", u),
+        "1.5 + [0.5, -0.8]ε + [[0.0, -0.2], [-0.2, 0.8]]ε²"
+    );
 }
 
 #[test]

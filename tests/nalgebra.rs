@@ -9,6 +9,7 @@
 //! leading blocks), and the eigenvalue test matrix has condition ≈ 10 with eigenvalues separated
 //! by ≥ 1.8. So the f64 references are accurate to ~1e-14 and the 1e-10 relative tolerance on
 //! first derivatives leaves a wide margin.
+#![cfg(feature = "nalgebra")]
 
 mod common;
 use common::*;

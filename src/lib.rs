@@ -68,6 +68,8 @@ mod implicit;
 mod nalgebra;
 mod num_traits;
 mod ops;
+#[cfg(feature = "rayon")]
+mod parallel;
 mod scalar;
 mod special;
 
@@ -81,4 +83,6 @@ pub use dual2_vec::{Dual2Vec, Dual2Vec32, Dual2Vec64};
 pub use fixed::{gradient_fixed, hessian_fixed, jacobian_fixed};
 pub use hyperdual::{HyperDual, HyperDual32, HyperDual64};
 pub use implicit::{ImplicitError, implicit_jacobian};
+#[cfg(feature = "rayon")]
+pub use parallel::{gradient_par, jacobian_par};
 pub use scalar::Scalar;

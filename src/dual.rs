@@ -1,7 +1,7 @@
 //! `Dual<T>`: a value and one directional derivative.
 
 use crate::Scalar;
-use crate::functions::{Chain, scale};
+use crate::functions::{Chain, Rule, scale};
 use core::fmt;
 
 /// A dual number `re + eps·ε` with `ε² = 0`: a value and one directional derivative.
@@ -124,7 +124,7 @@ impl<T: Scalar> Dual<T> {
     #[inline]
     pub(crate) fn div(self, rhs: Self) -> Self {
         let q = self.re / rhs.re;
-        Self::new(q, (self.eps - scale(q, rhs.eps)) / rhs.re)
+        Self::new(q, (self.eps - scale(Rule::KeepZeros, q, rhs.eps)) / rhs.re)
     }
 }
 
@@ -153,18 +153,13 @@ impl<T: Scalar> Chain for Dual<T> {
 
     #[inline]
     fn chain1(self, f: T, df: T, _d2f: impl FnOnce() -> T) -> Self {
-        if f.is_nan() {
-            return Self::nan_parts(f);
-        }
-        Self::new(f, scale(df, self.eps))
+        Self::new(f, scale(Rule::new(f, &[df]), df, self.eps))
     }
 
     #[inline]
     fn chain2(self, other: Self, f: T, fx: T, fy: T, _d2f: impl FnOnce() -> [T; 3]) -> Self {
-        if f.is_nan() {
-            return Self::nan_parts(f);
-        }
-        Self::new(f, scale(fx, self.eps) + scale(fy, other.eps))
+        let rule = Rule::new(f, &[fx, fy]);
+        Self::new(f, scale(rule, fx, self.eps) + scale(rule, fy, other.eps))
     }
 }
 

@@ -1,7 +1,7 @@
 //! `Dual2Vec<T, N>`: value, gradient and Hessian in `N` directions from one evaluation.
 
 use crate::Scalar;
-use crate::functions::{Chain, scale};
+use crate::functions::{Chain, Rule, scale};
 use core::fmt;
 
 /// A second-order dual number in `N` directions: a value, its `N` partials and the `N×N`
@@ -188,14 +188,14 @@ impl<T: Scalar, const N: usize> Dual2Vec<T, N> {
         let (q, b) = (self.re / o.re, o.re);
         let mut r = Self::constant(q);
         for i in 0..N {
-            r.grad[i] = (self.grad[i] - scale(q, o.grad[i])) / b;
+            r.grad[i] = (self.grad[i] - scale(Rule::KeepZeros, q, o.grad[i])) / b;
         }
         for i in 0..N {
             for j in i..N {
                 r.upper[i][j] = (self.upper[i][j]
-                    - scale(q, o.upper[i][j])
-                    - scale(r.grad[i], o.grad[j])
-                    - scale(r.grad[j], o.grad[i]))
+                    - scale(Rule::KeepZeros, q, o.upper[i][j])
+                    - scale(Rule::KeepZeros, r.grad[i], o.grad[j])
+                    - scale(Rule::KeepZeros, r.grad[j], o.grad[i]))
                     / b;
             }
         }
@@ -245,16 +245,14 @@ impl<T: Scalar, const N: usize> Chain for Dual2Vec<T, N> {
     /// `∇f(a) = f'·∇a`, `∇²f(a) = f'·∇²a + f''·∇a∇aᵀ`
     #[inline]
     fn chain1(self, f: T, df: T, d2f: impl FnOnce() -> T) -> Self {
-        if f.is_nan() {
-            return Self::nan_parts(f);
-        }
         let d2f = d2f();
+        let rule = Rule::new(f, &[df, d2f]);
         let mut r = Self::constant(f);
         for i in 0..N {
-            r.grad[i] = scale(df, self.grad[i]);
+            r.grad[i] = scale(rule, df, self.grad[i]);
             for j in i..N {
                 r.upper[i][j] =
-                    scale(df, self.upper[i][j]) + scale(d2f, self.grad[i] * self.grad[j]);
+                    scale(rule, df, self.upper[i][j]) + scale(rule, d2f, self.grad[i] * self.grad[j]);
             }
         }
         r
@@ -262,19 +260,17 @@ impl<T: Scalar, const N: usize> Chain for Dual2Vec<T, N> {
 
     #[inline]
     fn chain2(self, o: Self, f: T, fx: T, fy: T, d2f: impl FnOnce() -> [T; 3]) -> Self {
-        if f.is_nan() {
-            return Self::nan_parts(f);
-        }
         let [fxx, fxy, fyy] = d2f();
+        let rule = Rule::new(f, &[fx, fy, fxx, fxy, fyy]);
         let mut r = Self::constant(f);
         for i in 0..N {
-            r.grad[i] = scale(fx, self.grad[i]) + scale(fy, o.grad[i]);
+            r.grad[i] = scale(rule, fx, self.grad[i]) + scale(rule, fy, o.grad[i]);
             for j in i..N {
-                r.upper[i][j] = scale(fx, self.upper[i][j])
-                    + scale(fy, o.upper[i][j])
-                    + scale(fxx, self.grad[i] * self.grad[j])
-                    + scale(fxy, self.grad[i] * o.grad[j] + o.grad[i] * self.grad[j])
-                    + scale(fyy, o.grad[i] * o.grad[j]);
+                r.upper[i][j] = scale(rule, fx, self.upper[i][j])
+                    + scale(rule, fy, o.upper[i][j])
+                    + scale(rule, fxx, self.grad[i] * self.grad[j])
+                    + scale(rule, fxy, self.grad[i] * o.grad[j] + o.grad[i] * self.grad[j])
+                    + scale(rule, fyy, o.grad[i] * o.grad[j]);
             }
         }
         r

@@ -1,7 +1,7 @@
 //! `DualVec<T, N>`: a value and `N` partial derivatives, for chunked gradients and Jacobians.
 
 use crate::Scalar;
-use crate::functions::{Chain, scale};
+use crate::functions::{Chain, Rule, scale};
 use core::fmt;
 
 /// A vector dual number `re + Σₖ eps[k]·εₖ` with `εᵢεⱼ = 0`: a value and `N` directional
@@ -124,7 +124,7 @@ impl<T: Scalar, const N: usize> DualVec<T, N> {
         let q = self.re / rhs.re;
         let mut eps = self.eps;
         for (e, d) in eps.iter_mut().zip(rhs.eps) {
-            *e = (*e - scale(q, d)) / rhs.re;
+            *e = (*e - scale(Rule::KeepZeros, q, d)) / rhs.re;
         }
         Self::new(q, eps)
     }
@@ -162,20 +162,16 @@ impl<T: Scalar, const N: usize> Chain for DualVec<T, N> {
 
     #[inline]
     fn chain1(self, f: T, df: T, _d2f: impl FnOnce() -> T) -> Self {
-        if f.is_nan() {
-            return Self::nan_parts(f);
-        }
-        Self::new(f, self.eps.map(|e| scale(df, e)))
+        let rule = Rule::new(f, &[df]);
+        Self::new(f, self.eps.map(|e| scale(rule, df, e)))
     }
 
     #[inline]
     fn chain2(self, other: Self, f: T, fx: T, fy: T, _d2f: impl FnOnce() -> [T; 3]) -> Self {
-        if f.is_nan() {
-            return Self::nan_parts(f);
-        }
+        let rule = Rule::new(f, &[fx, fy]);
         let mut eps = self.eps;
         for (e, o) in eps.iter_mut().zip(other.eps) {
-            *e = scale(fx, *e) + scale(fy, o);
+            *e = scale(rule, fx, *e) + scale(rule, fy, o);
         }
         Self::new(f, eps)
     }

@@ -45,10 +45,44 @@ pub(crate) trait Chain: Copy {
     ) -> Self;
 }
 
-/// Returns `slope · part` with exact zeros of `part` kept exact (see [`Scalar::scale_part`]).
+/// How a chain rule applies its slopes, decided once per function evaluation from the value
+/// and the slopes.
+#[derive(Clone, Copy)]
+pub(crate) enum Rule {
+    /// The value is a number and every slope finite: plain products are already exact.
+    Plain,
+    /// An infinite or NaN slope: keep exact zeros of the parts exact.
+    KeepZeros,
+    /// The value is NaN: every derivative part is NaN.
+    Nan,
+}
+
+impl Rule {
+    /// Returns the rule for a function with value `f` and the given slopes.
+    #[inline]
+    pub(crate) fn new<T: Scalar>(f: T, slopes: &[T]) -> Self {
+        // Non-short-circuit `&`: one branch for the common case.
+        let finite = slopes.iter().fold(!f.is_nan(), |ok, s| ok & s.is_finite());
+        if finite {
+            Self::Plain
+        } else if f.is_nan() {
+            Self::Nan
+        } else {
+            Self::KeepZeros
+        }
+    }
+}
+
+/// Returns `slope · part` under `rule`: the plain product in the common case, with exact zeros
+/// of `part` kept exact where the slope is infinite (see [`Scalar::scale_part`]), or NaN where
+/// the function's value is NaN.
 #[inline]
-pub(crate) fn scale<T: Scalar>(slope: T, part: T) -> T {
-    slope.scale_part(part)
+pub(crate) fn scale<T: Scalar>(rule: Rule, slope: T, part: T) -> T {
+    match rule {
+        Rule::Plain => slope.scale_part_finite(part),
+        Rule::KeepZeros => slope.scale_part(part),
+        Rule::Nan => T::nan(),
+    }
 }
 
 /// Returns `c · x^e`, or zero when the coefficient is zero in every part, so that the power rule
@@ -510,18 +544,16 @@ macro_rules! impl_functions {
             #[inline]
             #[must_use]
             pub fn sin(self) -> Self {
-                let x = self.re();
-                let f = x.sin();
-                self.chain1(f, x.cos(), || -f)
+                let (s, c) = self.re().sin_cos();
+                self.chain1(s, c, || -s)
             }
 
             /// Returns the cosine: `f' = −sin x`, `f'' = −cos x`. NaN in every part at `±∞`.
             #[inline]
             #[must_use]
             pub fn cos(self) -> Self {
-                let x = self.re();
-                let f = x.cos();
-                self.chain1(f, -x.sin(), || -f)
+                let (s, c) = self.re().sin_cos();
+                self.chain1(c, -s, || -c)
             }
 
             /// Returns the sine and cosine, each with its derivatives.
@@ -561,18 +593,18 @@ macro_rules! impl_functions {
             }
 
             /// Returns the arctangent: `f' = 1/(1+x²)`, `f'' = −2x/(1+x²)²`; both derivatives
-            /// are 0 at `±∞`. For `|x| > 1` the slope is computed as `r²/(1 + r²)` with
-            /// `r = 1/x` and `x/(1+x²)` as `1/(x + 1/x)`, so no `∞ · 0` arises at any level.
+            /// are 0 at `±∞`. Where `x²` overflows the slope is `(1/x)²` (equal to rounding),
+            /// and `x/(1+x²)` is computed as `1/(x + 1/x)`, so no `∞ · 0` arises at any level.
             #[inline]
             #[must_use]
             pub fn atan(self) -> Self {
                 let x = self.re();
-                let df = if x.abs() > T::one() {
-                    let r = x.recip();
-                    let r2 = r * r;
-                    r2 / (T::one() + r2)
+                let x2 = x * x;
+                let df = if x2.is_finite() {
+                    (T::one() + x2).recip()
                 } else {
-                    (T::one() + x * x).recip()
+                    let r = x.recip();
+                    r * r
                 };
                 self.chain1(x.atan(), df, || times(df * (x + x.recip()).recip(), -2.0))
             }

@@ -85,6 +85,11 @@ macro_rules! impl_num_traits {
                 self.mul_with(part, Scalar::scale_part)
             }
 
+            #[inline]
+            fn scale_part_finite(self, part: Self) -> Self {
+                self.scale_part(part)
+            }
+
             forward! {
                 erf() -> Self;
                 erfc() -> Self;

@@ -43,6 +43,12 @@ pub trait Scalar:
     #[must_use]
     fn scale_part(self, part: Self) -> Self;
 
+    /// Returns [`scale_part`](Self::scale_part) for a `self` whose value part is finite: for a
+    /// primitive float that is the plain product (with a finite factor, `0 · self` is already
+    /// zero), so the chain rule's common case costs one multiplication.
+    #[must_use]
+    fn scale_part_finite(self, part: Self) -> Self;
+
     /// Returns `self · c` for a primitive constant `c`, scaling every part: unlike a product
     /// with `Self::from_primitive(c)`, whose derivative parts are zero, it never forms `∞ · 0`.
     #[must_use]
@@ -93,6 +99,11 @@ macro_rules! impl_scalar_for_primitive {
             #[inline]
             fn scale_part(self, part: $t) -> $t {
                 if part == 0.0 { part } else { self * part }
+            }
+
+            #[inline]
+            fn scale_part_finite(self, part: $t) -> $t {
+                self * part
             }
 
             #[inline]

@@ -1075,8 +1075,9 @@ fn special_function_references_match_the_literature() {
         ("Γ(−1/2)", gamma_lit(-0.5), -2.0 * PI.sqrt()),
         ("Γ(9/2)", gamma_lit(4.5), 105.0 / 16.0 * PI.sqrt()),
     ];
+    // 1e-15: a few ulps, since `powi` rounds differently when LLVM expands it (release builds).
     for (name, actual, expected) in cases {
-        assert_rel(name, actual, expected, 4e-16);
+        assert_rel(name, actual, expected, 1e-15);
     }
     // And against central differences of the libm-valued Γ and ln Γ (values only).
     for x in [-2.5, -1.5, 0.5, 1.0, 4.5] {

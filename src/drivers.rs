@@ -31,6 +31,10 @@ pub trait Seed: Copy {
     #[must_use]
     fn variable(x: Self::Scalar, k: usize) -> Self;
 
+    /// Sets the derivative along direction `k` (`k < WIDTH`) to `d`, leaving the other parts:
+    /// how drivers seed and unseed a chunk in place, two stores per input.
+    fn set_partial(&mut self, k: usize, d: Self::Scalar);
+
     /// Returns the value part.
     #[must_use]
     fn value(&self) -> Self::Scalar;
@@ -63,6 +67,11 @@ impl<T: Scalar> Seed for Dual<T> {
     fn partial(&self, _k: usize) -> T {
         self.eps
     }
+
+    #[inline]
+    fn set_partial(&mut self, _k: usize, d: T) {
+        self.eps = d;
+    }
 }
 
 impl<T: Scalar, const N: usize> Seed for DualVec<T, N> {
@@ -87,6 +96,11 @@ impl<T: Scalar, const N: usize> Seed for DualVec<T, N> {
     #[inline]
     fn partial(&self, k: usize) -> T {
         self.eps[k]
+    }
+
+    #[inline]
+    fn set_partial(&mut self, k: usize, d: T) {
+        self.eps[k] = d;
     }
 }
 
@@ -144,12 +158,12 @@ where
     }
     for start in (0..n).step_by(D::WIDTH) {
         let end = n.min(start + D::WIDTH);
-        for i in start..end {
-            work[i] = D::variable(x[i], i - start);
+        for (k, w) in work[start..end].iter_mut().enumerate() {
+            w.set_partial(k, T::one());
         }
         pass(work, start, end);
-        for i in start..end {
-            work[i] = D::constant(x[i]);
+        for (k, w) in work[start..end].iter_mut().enumerate() {
+            w.set_partial(k, T::zero());
         }
     }
 }
@@ -503,7 +517,7 @@ impl<T: Scalar, const N: usize> SecondOrder for Dual2Vec<T, N> {
             let mut seeded = [(0, 0); N];
             let mut count = 0;
             for (input, dir) in seeds {
-                work[input] = Self::variable(x[input], dir);
+                work[input].grad[dir] = T::one();
                 seeded[count] = (input, dir);
                 count += 1;
             }
@@ -513,7 +527,7 @@ impl<T: Scalar, const N: usize> SecondOrder for Dual2Vec<T, N> {
                 for &(b, db) in &seeded[..count] {
                     hess[(a, b)] = y.hess(da, db);
                 }
-                work[a] = Self::constant(x[a]);
+                work[a].grad[da] = T::zero();
             }
             y.re
         };

@@ -1,7 +1,7 @@
 //! `Dual2Vec<T, N>`: value, gradient and Hessian in `N` directions from one evaluation.
 
 use crate::Scalar;
-use crate::functions::{Chain, Rule, scale};
+use crate::functions::{Chain, KeepZerosScale, PlainScale, Rule, Scale, scale};
 use core::fmt;
 
 /// A second-order dual number in `N` directions: a value, its `N` partials and the `N×N`
@@ -203,6 +203,40 @@ impl<T: Scalar, const N: usize> Dual2Vec<T, N> {
     }
 }
 
+impl<T: Scalar, const N: usize> Dual2Vec<T, N> {
+    /// `∇f(a) = f'·∇a`, `∇²f(a) = f'·∇²a + f''·∇a∇aᵀ`, each product formed by `S`.
+    #[inline]
+    fn apply1<S: Scale>(self, f: T, df: T, d2f: T) -> Self {
+        let mut r = Self::constant(f);
+        for i in 0..N {
+            r.grad[i] = S::scale(df, self.grad[i]);
+            for j in i..N {
+                r.upper[i][j] =
+                    S::scale(df, self.upper[i][j]) + S::scale(d2f, self.grad[i] * self.grad[j]);
+            }
+        }
+        r
+    }
+
+    /// The chain rule of `f(x, y)` with slopes `[fx, fy]` and second partials
+    /// `[fxx, fxy, fyy]`, each product formed by `S`.
+    #[inline]
+    fn apply2<S: Scale>(self, o: Self, f: T, [fx, fy]: [T; 2], [fxx, fxy, fyy]: [T; 3]) -> Self {
+        let mut r = Self::constant(f);
+        for i in 0..N {
+            r.grad[i] = S::scale(fx, self.grad[i]) + S::scale(fy, o.grad[i]);
+            for j in i..N {
+                r.upper[i][j] = S::scale(fx, self.upper[i][j])
+                    + S::scale(fy, o.upper[i][j])
+                    + S::scale(fxx, self.grad[i] * self.grad[j])
+                    + S::scale(fxy, self.grad[i] * o.grad[j] + o.grad[i] * self.grad[j])
+                    + S::scale(fyy, o.grad[i] * o.grad[j]);
+            }
+        }
+        r
+    }
+}
+
 impl<T: Scalar, const N: usize> Default for Dual2Vec<T, N> {
     /// Returns zero with zero derivative parts.
     fn default() -> Self {
@@ -246,34 +280,22 @@ impl<T: Scalar, const N: usize> Chain for Dual2Vec<T, N> {
     #[inline]
     fn chain1(self, f: T, df: T, d2f: impl FnOnce() -> T) -> Self {
         let d2f = d2f();
-        let rule = Rule::new(f, &[df, d2f]);
-        let mut r = Self::constant(f);
-        for i in 0..N {
-            r.grad[i] = scale(rule, df, self.grad[i]);
-            for j in i..N {
-                r.upper[i][j] =
-                    scale(rule, df, self.upper[i][j]) + scale(rule, d2f, self.grad[i] * self.grad[j]);
-            }
+        match Rule::new(f, &[df, d2f]) {
+            Rule::Plain => self.apply1::<PlainScale>(f, df, d2f),
+            Rule::KeepZeros => self.apply1::<KeepZerosScale>(f, df, d2f),
+            Rule::Nan => Self::nan_parts(f),
         }
-        r
     }
 
     #[inline]
     fn chain2(self, o: Self, f: T, fx: T, fy: T, d2f: impl FnOnce() -> [T; 3]) -> Self {
-        let [fxx, fxy, fyy] = d2f();
-        let rule = Rule::new(f, &[fx, fy, fxx, fxy, fyy]);
-        let mut r = Self::constant(f);
-        for i in 0..N {
-            r.grad[i] = scale(rule, fx, self.grad[i]) + scale(rule, fy, o.grad[i]);
-            for j in i..N {
-                r.upper[i][j] = scale(rule, fx, self.upper[i][j])
-                    + scale(rule, fy, o.upper[i][j])
-                    + scale(rule, fxx, self.grad[i] * self.grad[j])
-                    + scale(rule, fxy, self.grad[i] * o.grad[j] + o.grad[i] * self.grad[j])
-                    + scale(rule, fyy, o.grad[i] * o.grad[j]);
-            }
+        let d2 = d2f();
+        let [fxx, fxy, fyy] = d2;
+        match Rule::new(f, &[fx, fy, fxx, fxy, fyy]) {
+            Rule::Plain => self.apply2::<PlainScale>(o, f, [fx, fy], d2),
+            Rule::KeepZeros => self.apply2::<KeepZerosScale>(o, f, [fx, fy], d2),
+            Rule::Nan => Self::nan_parts(f),
         }
-        r
     }
 }
 

@@ -1,7 +1,7 @@
 //! `DualVec<T, N>`: a value and `N` partial derivatives, for chunked gradients and Jacobians.
 
 use crate::Scalar;
-use crate::functions::{Chain, Rule, scale};
+use crate::functions::{Chain, KeepZerosScale, PlainScale, Rule, Scale, scale};
 use core::fmt;
 
 /// A vector dual number `re + Σₖ eps[k]·εₖ` with `εᵢεⱼ = 0`: a value and `N` directional
@@ -130,6 +130,24 @@ impl<T: Scalar, const N: usize> DualVec<T, N> {
     }
 }
 
+impl<T: Scalar, const N: usize> DualVec<T, N> {
+    /// `f(a + Σ bₖεₖ) = f(a) + Σ f'(a)·bₖεₖ`, each product formed by `S`.
+    #[inline]
+    fn apply1<S: Scale>(self, f: T, df: T) -> Self {
+        Self::new(f, self.eps.map(|e| S::scale(df, e)))
+    }
+
+    /// `f(x, y)` has parts `fx·xₖ + fy·yₖ`, each product formed by `S`.
+    #[inline]
+    fn apply2<S: Scale>(self, other: Self, f: T, fx: T, fy: T) -> Self {
+        let mut eps = self.eps;
+        for (e, o) in eps.iter_mut().zip(other.eps) {
+            *e = S::scale(fx, *e) + S::scale(fy, o);
+        }
+        Self::new(f, eps)
+    }
+}
+
 impl<T: Scalar, const N: usize> Default for DualVec<T, N> {
     /// Returns zero with zero partials.
     fn default() -> Self {
@@ -162,18 +180,20 @@ impl<T: Scalar, const N: usize> Chain for DualVec<T, N> {
 
     #[inline]
     fn chain1(self, f: T, df: T, _d2f: impl FnOnce() -> T) -> Self {
-        let rule = Rule::new(f, &[df]);
-        Self::new(f, self.eps.map(|e| scale(rule, df, e)))
+        match Rule::new(f, &[df]) {
+            Rule::Plain => self.apply1::<PlainScale>(f, df),
+            Rule::KeepZeros => self.apply1::<KeepZerosScale>(f, df),
+            Rule::Nan => Self::nan_parts(f),
+        }
     }
 
     #[inline]
     fn chain2(self, other: Self, f: T, fx: T, fy: T, _d2f: impl FnOnce() -> [T; 3]) -> Self {
-        let rule = Rule::new(f, &[fx, fy]);
-        let mut eps = self.eps;
-        for (e, o) in eps.iter_mut().zip(other.eps) {
-            *e = scale(rule, fx, *e) + scale(rule, fy, o);
+        match Rule::new(f, &[fx, fy]) {
+            Rule::Plain => self.apply2::<PlainScale>(other, f, fx, fy),
+            Rule::KeepZeros => self.apply2::<KeepZerosScale>(other, f, fx, fy),
+            Rule::Nan => Self::nan_parts(f),
         }
-        Self::new(f, eps)
     }
 }
 

@@ -9,7 +9,7 @@
 //! ([`gradient`](crate::gradient), [`jacobian`](crate::jacobian)), which take chunks of a width
 //! you choose.
 
-use crate::{DualVec, HyperDual, Scalar};
+use crate::{Dual2Vec, DualVec, Scalar};
 use nalgebra::{SMatrix, SVector};
 
 /// Returns the inputs seeded for one pass: input `i` carries unit partial `i`.
@@ -65,48 +65,32 @@ where
     (y.map(|yi| yi.re), SMatrix::from_fn(|i, j| y[i].eps[j]))
 }
 
-/// Returns `f(x)`, its gradient and its Hessian from `N(N+1)/2` evaluations on [`HyperDual`],
+/// Returns `f(x)`, its gradient and its Hessian from one evaluation on [`Dual2Vec<T, N>`],
 /// exact to rounding, without allocating.
 ///
 /// ```
-/// use dualdiff::{hessian_fixed, HyperDual64};
+/// use dualdiff::{hessian_fixed, Dual2Vec64};
 /// use nalgebra::{Matrix2, SVector, Vector2};
 ///
 /// // f = x²y + y³: ∇²f = [[2y, 2x], [2x, 6y]]
-/// let f = |v: &SVector<HyperDual64, 2>| v[0] * v[0] * v[1] + v[1].powi(3);
+/// let f = |v: &SVector<Dual2Vec64<2>, 2>| v[0] * v[0] * v[1] + v[1].powi(3);
 /// let (value, grad, hess) = hessian_fixed(f, &Vector2::new(1.0, 2.0));
 /// assert_eq!((value, grad), (10.0, Vector2::new(4.0, 13.0)));
 /// assert_eq!(hess, Matrix2::new(4.0, 2.0, 2.0, 12.0));
 /// ```
+#[inline]
 pub fn hessian_fixed<T, const N: usize, F>(
-    mut f: F,
+    f: F,
     x: &SVector<T, N>,
 ) -> (T, SVector<T, N>, SMatrix<T, N, N>)
 where
     T: Scalar,
-    F: FnMut(&SVector<HyperDual<T>, N>) -> HyperDual<T>,
+    F: FnOnce(&SVector<Dual2Vec<T, N>, N>) -> Dual2Vec<T, N>,
 {
-    let mut work: SVector<HyperDual<T>, N> = x.map(HyperDual::constant);
-    let mut grad = SVector::<T, N>::from_element(T::zero());
-    let mut hess = SMatrix::<T, N, N>::from_element(T::zero());
-    if N == 0 {
-        return (f(&work).re, grad, hess);
-    }
-    let mut value = T::nan();
-    for i in 0..N {
-        for j in i..N {
-            work[i].e1 = T::one();
-            work[j].e2 = T::one();
-            let y = f(&work);
-            if i == j {
-                value = y.re;
-                grad[i] = y.e1;
-            }
-            hess[(i, j)] = y.e12;
-            hess[(j, i)] = y.e12;
-            work[i] = HyperDual::constant(x[i]);
-            work[j] = HyperDual::constant(x[j]);
-        }
-    }
-    (value, grad, hess)
+    let y = f(&SVector::from_fn(|i, _| Dual2Vec::variable(x[i], i)));
+    (
+        y.re,
+        SVector::from(y.grad),
+        SMatrix::from_fn(|i, j| y.hess(i, j)),
+    )
 }

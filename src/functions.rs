@@ -73,6 +73,33 @@ impl Rule {
     }
 }
 
+/// A way of scaling derivative parts by a slope: the two non-NaN [`Rule`]s as types, so that a
+/// loop over the parts of a vector type is compiled once per rule with the branch outside it.
+pub(crate) trait Scale {
+    /// Returns `slope · part`.
+    fn scale<T: Scalar>(slope: T, part: T) -> T;
+}
+
+/// [`Rule::Plain`]: the plain product.
+pub(crate) struct PlainScale;
+
+impl Scale for PlainScale {
+    #[inline]
+    fn scale<T: Scalar>(slope: T, part: T) -> T {
+        slope.scale_part_finite(part)
+    }
+}
+
+/// [`Rule::KeepZeros`]: exact zeros stay exact.
+pub(crate) struct KeepZerosScale;
+
+impl Scale for KeepZerosScale {
+    #[inline]
+    fn scale<T: Scalar>(slope: T, part: T) -> T {
+        slope.scale_part(part)
+    }
+}
+
 /// Returns `slope · part` under `rule`: the plain product in the common case, with exact zeros
 /// of `part` kept exact where the slope is infinite (see [`Scalar::scale_part`]), or NaN where
 /// the function's value is NaN.

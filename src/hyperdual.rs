@@ -131,7 +131,10 @@ impl<T: Scalar> HyperDual<T> {
         let q = self.re / o.re;
         let e1 = (self.e1 - scale(Rule::KeepZeros, q, o.e1)) / o.re;
         let e2 = (self.e2 - scale(Rule::KeepZeros, q, o.e2)) / o.re;
-        let e12 = (self.e12 - scale(Rule::KeepZeros, q, o.e12) - scale(Rule::KeepZeros, e1, o.e2) - scale(Rule::KeepZeros, e2, o.e1))
+        let e12 = (self.e12
+            - scale(Rule::KeepZeros, q, o.e12)
+            - scale(Rule::KeepZeros, e1, o.e2)
+            - scale(Rule::KeepZeros, e2, o.e1))
             / o.re;
         Self::new(q, e1, e2, e12)
     }

@@ -1,6 +1,6 @@
 //! Forward-mode automatic differentiation with dual numbers.
 //!
-//! Write a numeric function once, generic over [`num_traits::Float`], and evaluate it on a dual
+//! Write a numeric function once, generic over [`Float`](::num_traits::Float), and evaluate it on a dual
 //! type instead of `f64`: the same evaluation returns the value and its exact derivatives — no
 //! truncation error, no step size to tune.
 //!
@@ -8,13 +8,18 @@
 //! |---|---|---|
 //! | [`Dual<T>`] | value + one directional derivative | derivatives, `J·v`, gradients one entry per pass |
 //! | [`DualVec<T, N>`] | value + `N` partials | gradients and Jacobians, `N` columns per pass |
-//! | [`HyperDual<T>`] | value + two first + one mixed second derivative | second derivatives, Hessians, `H·v` |
+//! | [`HyperDual<T>`] | value + two first + one mixed second derivative | second derivatives, `H·v` |
+//! | [`Dual2Vec<T, N>`] | value + gradient + Hessian in `N` directions | whole Hessians in one pass |
 //!
 //! The types nest (`Dual<Dual<f64>>`, `HyperDual<Dual<f64>>`) for higher derivatives, and each
-//! is a [`num_traits::Float`] itself. The drivers [`derivative`], [`second_derivative`],
-//! [`gradient`], [`jacobian`], [`jvp`], [`hessian`] and [`hvp`] seed the inputs and read the
-//! results; each allocating driver has an allocation-free `_into` twin. [`finite`] holds finite
-//! differences, the baseline and a checker for hand-written derivatives.
+//! is a [`Float`](::num_traits::Float) and (feature `nalgebra`, on by default) a `nalgebra::RealField`
+//! itself. The drivers [`derivative`], [`second_derivative`], [`gradient`], [`jacobian`],
+//! [`jvp`], [`hessian`] and [`hvp`] seed the inputs and read the results; each allocating driver
+//! has an allocation-free `_into` twin. [`gradient_fixed`], [`jacobian_fixed`] and
+//! [`hessian_fixed`] work on `nalgebra::SVector`s without touching the heap;
+//! [`gradient_auto`] and [`jacobian_auto`] choose the chunk width; [`implicit_jacobian`]
+//! differentiates the solution of `F(x, p) = 0`. [`finite`] holds finite differences, the
+//! baseline and a checker for hand-written derivatives.
 //!
 //! ```
 //! use dualdiff::{derivative, gradient, hessian, DualVec64, HyperDual64};
@@ -55,6 +60,7 @@
 #![deny(missing_docs)]
 #![warn(clippy::all)]
 
+mod auto;
 mod drivers;
 mod dual;
 mod dual2_vec;
@@ -73,6 +79,7 @@ mod parallel;
 mod scalar;
 mod special;
 
+pub use auto::{ScalarFunction, VectorFunction, auto_width, gradient_auto, jacobian_auto};
 pub use drivers::{
     SecondOrder, Seed, derivative, gradient, gradient_into, hessian, hessian_into, hvp, hvp_into,
     jacobian, jacobian_into, jvp, jvp_into, second_derivative,

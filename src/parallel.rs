@@ -28,12 +28,12 @@ where
             || x.iter().map(|&xi| D::constant(xi)).collect::<Vec<D>>(),
             |work, start| {
                 let end = n.min(start + D::WIDTH);
-                for i in start..end {
-                    work[i] = D::variable(x[i], i - start);
+                for (k, w) in work[start..end].iter_mut().enumerate() {
+                    w.set_partial(k, T::one());
                 }
                 let y = f(work);
-                for i in start..end {
-                    work[i] = D::constant(x[i]);
+                for (k, w) in work[start..end].iter_mut().enumerate() {
+                    w.set_partial(k, T::zero());
                 }
                 (start, y)
             },

@@ -1,8 +1,8 @@
 //! The allocation-free drivers allocate nothing: a counting global allocator watches them.
 
 use dualdiff::{
-    Dual64, DualVec64, HyperDual64, gradient_fixed, gradient_into, hessian_fixed, hessian_into,
-    hvp_into, jacobian_fixed, jacobian_into, jvp_into,
+    Dual2Vec64, Dual64, DualVec64, HyperDual64, gradient_fixed, gradient_into, hessian_fixed,
+    hessian_into, hvp_into, jacobian_fixed, jacobian_into, jvp_into,
 };
 use nalgebra::{DMatrix, SVector, Vector3};
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -123,7 +123,7 @@ fn fixed_size_drivers_allocate_nothing() {
             |v: &SVector<DualVec64<3>, 3>| Vector3::new(v[0] * v[1], v[1] * v[2], v[2].sin()),
             &x,
         );
-        let (_, _, h) = hessian_fixed(|v: &SVector<HyperDual64, 3>| rosenbrock(v.as_slice()), &x);
+        let (_, _, h) = hessian_fixed(|v: &SVector<Dual2Vec64<3>, 3>| rosenbrock(v.as_slice()), &x);
         results = (j[(0, 1)], g, h[(0, 0)]);
     });
     assert_eq!(n, 0, "the fixed-size drivers allocated {n} times");

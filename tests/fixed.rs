@@ -3,7 +3,7 @@
 mod common;
 use common::assert_close;
 use dualdiff::{
-    DualVec64, HyperDual64, ImplicitError, gradient_fixed, hessian_fixed, implicit_jacobian,
+    Dual2Vec64, DualVec64, ImplicitError, gradient_fixed, hessian_fixed, implicit_jacobian,
     jacobian_fixed,
 };
 use nalgebra::{SVector, Vector2, Vector3};
@@ -46,7 +46,7 @@ fn hessian_fixed_of_rosenbrock() {
     // f = (1 − x)² + 100(y − x²)²: H = [[2 − 400(y − 3x²), −400x], [−400x, 200]]
     let (x, y) = (-1.2, 1.0);
     let (f, g, h) = hessian_fixed(
-        |v: &SVector<HyperDual64, 2>| (1.0 - v[0]).powi(2) + 100.0 * (v[1] - v[0] * v[0]).powi(2),
+        |v: &SVector<Dual2Vec64<2>, 2>| (1.0 - v[0]).powi(2) + 100.0 * (v[1] - v[0] * v[0]).powi(2),
         &Vector2::new(x, y),
     );
     assert_close(

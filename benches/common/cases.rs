@@ -14,7 +14,8 @@ use super::problems::{composite, composite_nd, rosenbrock, rosenbrock_nd};
 use super::problems::{small_system, small_system_nd};
 use super::{Kind, Runner};
 use dualdiff::{
-    Dual64, DualVec, DualVec64, HyperDual64, derivative, finite, gradient, gradient_into, hessian,
+    Dual2Vec64, Dual64, DualVec, DualVec64, HyperDual64, Scalar, ScalarFunction, derivative,
+    finite, gradient, gradient_auto, gradient_fixed, gradient_into, hessian, hessian_fixed,
     hessian_into, hvp, hvp_into, jacobian, jacobian_into, jvp, jvp_into,
 };
 use nalgebra::{DMatrix, DVector, Dyn, SVector};
@@ -120,6 +121,17 @@ pub fn rosenbrock_gradient(r: &mut impl Runner, n: usize) {
         || gradient(rosenbrock::<DualVec64<16>>, black_box(x)),
         |(_, g)| g,
     );
+    r.run(
+        "dualdiff_auto",
+        exact,
+        || gradient_auto(&Rosenbrock, black_box(x)),
+        |(_, g)| g,
+    );
+    match n {
+        2 => rosenbrock_dualdiff_fixed::<2>(r, x),
+        10 => rosenbrock_dualdiff_fixed::<10>(r, x),
+        _ => {}
+    }
     // num-dual's `gradient` seeds all n partials in one pass; with a fixed size that is a dual of
     // n + 1 numbers on the stack (n ≤ 100 here: n = 1000 would put 8 MB on the stack).
     match n {
@@ -161,6 +173,31 @@ pub fn rosenbrock_gradient(r: &mut impl Runner, n: usize) {
         Kind::Finite,
         || finite::gradient_central(rosenbrock::<f64>, black_box(x)),
         |g| g,
+    );
+}
+
+/// [`rosenbrock`] as a [`ScalarFunction`], for `gradient_auto`.
+struct Rosenbrock;
+
+impl<T: Scalar> ScalarFunction<T> for Rosenbrock {
+    fn eval<D: Scalar + From<T>>(&self, x: &[D]) -> D {
+        rosenbrock(x)
+    }
+}
+
+/// dualdiff's stack-only `gradient_fixed`: one pass of `DualVec64<N>`.
+fn rosenbrock_dualdiff_fixed<const N: usize>(r: &mut impl Runner, x: &[f64]) {
+    let xs = SVector::<f64, N>::from_column_slice(x);
+    r.run(
+        &format!("dualdiff_fixed_DualVec{N}"),
+        Kind::Exact,
+        || {
+            gradient_fixed(
+                |v: &SVector<DualVec64<N>, N>| rosenbrock(v.as_slice()),
+                black_box(&xs),
+            )
+        },
+        |(_, g)| g.as_slice().to_vec(),
     );
 }
 
@@ -261,6 +298,24 @@ pub fn ackley_hessian(r: &mut impl Runner) {
         |(_, _, h)| flat(&h),
     );
     r.run(
+        "dualdiff_Dual2Vec10",
+        Kind::Exact,
+        || hessian(ackley::<Dual2Vec64<N>>, black_box(x)),
+        |(_, _, h)| flat(&h),
+    );
+    let xs = SVector::<f64, N>::from_column_slice(x);
+    r.run(
+        "dualdiff_fixed_Dual2Vec10",
+        Kind::Exact,
+        || {
+            hessian_fixed(
+                |v: &SVector<Dual2Vec64<N>, N>| ackley(v.as_slice()),
+                black_box(&xs),
+            )
+        },
+        |(_, _, h)| h.as_slice().to_vec(),
+    );
+    r.run(
         "dualdiff_nested_DualVec10",
         Kind::Exact,
         || {
@@ -325,6 +380,24 @@ pub fn rosenbrock_hessian<const N: usize>(r: &mut impl Runner) {
         Kind::Exact,
         || hessian(rosenbrock::<HyperDual64>, black_box(x)),
         |(_, _, h)| flat(&h),
+    );
+    r.run(
+        &format!("dualdiff_Dual2Vec{N}"),
+        Kind::Exact,
+        || hessian(rosenbrock::<Dual2Vec64<N>>, black_box(x)),
+        |(_, _, h)| flat(&h),
+    );
+    let xs = SVector::<f64, N>::from_column_slice(x);
+    r.run(
+        &format!("dualdiff_fixed_Dual2Vec{N}"),
+        Kind::Exact,
+        || {
+            hessian_fixed(
+                |v: &SVector<Dual2Vec64<N>, N>| rosenbrock(v.as_slice()),
+                black_box(&xs),
+            )
+        },
+        |(_, _, h)| h.as_slice().to_vec(),
     );
     r.run(
         &format!("dualdiff_nested_DualVec{N}"),

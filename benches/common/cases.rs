@@ -16,7 +16,7 @@ use super::{Kind, Runner};
 use dualdiff::{
     Dual2Vec64, Dual64, DualVec, DualVec64, HyperDual64, Scalar, ScalarFunction, derivative,
     finite, gradient, gradient_auto, gradient_fixed, gradient_into, hessian, hessian_fixed,
-    hessian_into, hvp, hvp_into, jacobian, jacobian_into, jvp, jvp_into,
+    hessian_into, hvp, hvp_into, jacobian, jacobian_fixed, jacobian_into, jvp, jvp_into,
 };
 use nalgebra::{DMatrix, DVector, Dyn, SVector};
 use num_dual::{Dual2SVec64, DualDVec64, DualSVec64, Gradients};
@@ -474,6 +474,21 @@ pub fn small_jacobian(r: &mut impl Runner) {
         |(_, j)| flat(&j),
     );
     let xs = SVector::<f64, 3>::from_column_slice(x);
+    r.run(
+        "dualdiff_fixed_DualVec3",
+        exact,
+        || {
+            jacobian_fixed(
+                |v: &SVector<DualVec64<3>, 3>| {
+                    let mut out = [DualVec64::<3>::default(); 2];
+                    problems::small_system_into(v.as_slice(), &mut out);
+                    SVector::from(out)
+                },
+                black_box(&xs),
+            )
+        },
+        |(_, j)| j.as_slice().to_vec(),
+    );
     r.run(
         "num_dual_DualSVec3",
         exact,

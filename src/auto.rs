@@ -8,6 +8,7 @@
 //! [`ScalarFunction`] or [`VectorFunction`].
 
 use crate::{Dual, DualVec, Scalar, gradient, jacobian};
+use alloc::vec::Vec;
 use nalgebra::DMatrix;
 
 /// A scalar function of several variables, written once for every number type, so that a

@@ -8,7 +8,12 @@
 //! outer layer of the type (`HyperDual<Dual64>` inside a `derivative` over `Dual64`), so the two
 //! perturbations can never be confused.
 
-use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
+use crate::{Dual, DualVec, HyperDual, Scalar};
+#[cfg(feature = "alloc")]
+use crate::Dual2Vec;
+#[cfg(feature = "alloc")]
+use alloc::{vec, vec::Vec};
+#[cfg(feature = "alloc")]
 use nalgebra::DMatrix;
 
 /// A first-order dual type that drivers can seed: how many directions one evaluation carries,
@@ -169,6 +174,7 @@ where
 }
 
 /// Copies the values and the partials of one chunk of columns into `values` and `jac`.
+#[cfg(feature = "alloc")]
 fn fill_columns<T: Scalar, D: Seed<Scalar = T>>(
     y: &[D],
     start: usize,
@@ -205,6 +211,7 @@ fn fill_columns<T: Scalar, D: Seed<Scalar = T>>(
 /// // ∇f = (−2(1−x) − 400x(y−x²), 200(y−x²))
 /// assert_eq!(g, vec![-2.0 * (1.0 - 1.5) - 400.0 * 1.5 * (2.0 - 2.25), 200.0 * (2.0 - 2.25)]);
 /// ```
+#[cfg(feature = "alloc")]
 pub fn gradient<T, D, F>(f: F, x: &[T]) -> (T, Vec<T>)
 where
     T: Scalar,
@@ -276,6 +283,7 @@ where
 /// assert_eq!(j[(1, 0)], 5.0);
 /// assert_eq!(j[(1, 1)], 2f64.cos());
 /// ```
+#[cfg(feature = "alloc")]
 pub fn jacobian<T, D, F>(mut f: F, x: &[T]) -> (Vec<T>, DMatrix<T>)
 where
     T: Scalar,
@@ -327,6 +335,7 @@ where
 /// assert_eq!(values, [12.0, -1.0]);
 /// assert_eq!(jac, DMatrix::from_row_slice(2, 2, &[4.0, 3.0, 1.0, -1.0]));
 /// ```
+#[cfg(feature = "alloc")]
 pub fn jacobian_into<T, D, F>(
     mut f: F,
     x: &[T],
@@ -365,6 +374,7 @@ pub fn jacobian_into<T, D, F>(
 /// let (fx, jv) = jvp(|v: &[Dual64]| vec![v[0] * v[1], v[0] + v[1]], &[2.0, 3.0], &[1.0, -1.0]);
 /// assert_eq!((fx, jv), (vec![6.0, 5.0], vec![1.0, 0.0]));
 /// ```
+#[cfg(feature = "alloc")]
 pub fn jvp<T, F>(mut f: F, x: &[T], v: &[T]) -> (Vec<T>, Vec<T>)
 where
     T: Scalar,
@@ -430,6 +440,7 @@ pub fn jvp_into<T, F>(
 /// Implemented by [`HyperDual<T>`] (one evaluation per entry of the upper triangle,
 /// `n(n+1)/2` in all) and [`Dual2Vec<T, N>`] (every entry at once for `n ≤ N`; for larger `n`,
 /// one evaluation per pair of blocks of `N/2` inputs).
+#[cfg(feature = "alloc")]
 pub trait SecondOrder: Copy {
     /// The scalar of the evaluation point.
     type Scalar: Scalar;
@@ -449,6 +460,7 @@ pub trait SecondOrder: Copy {
     ) -> Self::Scalar;
 }
 
+#[cfg(feature = "alloc")]
 impl<T: Scalar> SecondOrder for HyperDual<T> {
     type Scalar = T;
 
@@ -491,6 +503,7 @@ impl<T: Scalar> SecondOrder for HyperDual<T> {
     }
 }
 
+#[cfg(feature = "alloc")]
 impl<T: Scalar, const N: usize> SecondOrder for Dual2Vec<T, N> {
     type Scalar = T;
 
@@ -569,6 +582,7 @@ impl<T: Scalar, const N: usize> SecondOrder for Dual2Vec<T, N> {
 /// let (f, g, h) = hessian(|v: &[Dual2Vec64<2>]| v[0] * v[0] * v[1] + v[1].powi(3), &[1.0, 2.0]);
 /// assert_eq!((f, g, h), (10.0, vec![4.0, 13.0], expected));
 /// ```
+#[cfg(feature = "alloc")]
 pub fn hessian<T, H, F>(f: F, x: &[T]) -> (T, Vec<T>, DMatrix<T>)
 where
     T: Scalar,
@@ -601,6 +615,7 @@ where
 /// assert_eq!((f, grad), (6.0, [3.0, 2.0]));
 /// assert_eq!(hess, DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]));
 /// ```
+#[cfg(feature = "alloc")]
 pub fn hessian_into<T, H, F>(
     f: F,
     x: &[T],
@@ -633,6 +648,7 @@ where
 /// let (f, hv) = hvp(|v: &[HyperDual64]| v[0] * v[0] * v[1], &[1.0, 3.0], &[1.0, 1.0]);
 /// assert_eq!((f, hv), (3.0, vec![8.0, 2.0]));
 /// ```
+#[cfg(feature = "alloc")]
 pub fn hvp<T, F>(f: F, x: &[T], v: &[T]) -> (T, Vec<T>)
 where
     T: Scalar,

@@ -58,6 +58,9 @@
 use core::fmt;
 
 use ::num_traits::Float;
+#[cfg(feature = "alloc")]
+use alloc::{vec, vec::Vec};
+#[cfg(feature = "alloc")]
 use nalgebra::DMatrix;
 
 /// Number of central differences combined by Richardson extrapolation.
@@ -181,6 +184,7 @@ fn check_buffers<T>(name: &str, x: &[T], work: &[T], grad: &[T]) {
 ///
 /// The first call records the output length in `rows`; later calls panic
 /// if `f` returns a different number of outputs.
+#[cfg(feature = "alloc")]
 #[track_caller]
 fn eval_vec_at<T: Copy>(
     name: &str,
@@ -203,6 +207,7 @@ fn eval_vec_at<T: Copy>(
 /// Builds an `m × n` Jacobian from `column`, which appends column `j`
 /// (of length `m`) to the buffer it is given and records `m` in `rows`.
 /// When `n == 0` and `rows` is still unknown, `m` is taken from `f(x)`.
+#[cfg(feature = "alloc")]
 fn assemble_jacobian<T: Float + nalgebra::Scalar>(
     f: &impl Fn(&[T]) -> Vec<T>,
     x: &[T],
@@ -472,6 +477,7 @@ pub fn gradient_richardson_into<T: Float>(
 /// let g = finite::gradient_forward(|v: &[f64]| v[0] * v[1], &[2.0, 5.0]);
 /// assert!((g[0] - 5.0).abs() < 1e-6 && (g[1] - 2.0).abs() < 1e-6);
 /// ```
+#[cfg(feature = "alloc")]
 #[must_use]
 pub fn gradient_forward<T: Float>(f: impl Fn(&[T]) -> T, x: &[T]) -> Vec<T> {
     let mut work = x.to_vec();
@@ -495,6 +501,7 @@ pub fn gradient_forward<T: Float>(f: impl Fn(&[T]) -> T, x: &[T]) -> Vec<T> {
 /// let g = finite::gradient_central(|v: &[f64]| v[0].sin() + v[1] * v[1], &[0.0, 3.0]);
 /// assert!((g[0] - 1.0).abs() < 1e-9 && (g[1] - 6.0).abs() < 1e-9);
 /// ```
+#[cfg(feature = "alloc")]
 #[must_use]
 pub fn gradient_central<T: Float>(f: impl Fn(&[T]) -> T, x: &[T]) -> Vec<T> {
     let mut work = x.to_vec();
@@ -518,6 +525,7 @@ pub fn gradient_central<T: Float>(f: impl Fn(&[T]) -> T, x: &[T]) -> Vec<T> {
 /// let g = finite::gradient_richardson(|v: &[f64]| v[0].exp() + v[1].sin(), &[1.0, 0.0]);
 /// assert!((g[0] - 1.0_f64.exp()).abs() < 1e-12 && (g[1] - 1.0).abs() < 1e-12);
 /// ```
+#[cfg(feature = "alloc")]
 #[must_use]
 pub fn gradient_richardson<T: Float>(f: impl Fn(&[T]) -> T, x: &[T]) -> Vec<T> {
     let mut work = x.to_vec();
@@ -552,6 +560,7 @@ pub fn gradient_richardson<T: Float>(f: impl Fn(&[T]) -> T, x: &[T]) -> Vec<T> {
 /// assert_eq!(j.shape(), (2, 2));
 /// assert!((j[(0, 0)] - 3.0).abs() < 1e-6 && (j[(0, 1)] - 2.0).abs() < 1e-6);
 /// ```
+#[cfg(feature = "alloc")]
 #[must_use]
 pub fn jacobian_forward<T: Float + nalgebra::Scalar>(
     f: impl Fn(&[T]) -> Vec<T>,
@@ -592,6 +601,7 @@ pub fn jacobian_forward<T: Float + nalgebra::Scalar>(
 /// assert!((j[(1, 0)] - 2.0_f64.cos()).abs() < 1e-9);
 /// assert!((j[(2, 1)] - 6.0).abs() < 1e-9);
 /// ```
+#[cfg(feature = "alloc")]
 #[must_use]
 pub fn jacobian_central<T: Float + nalgebra::Scalar>(
     f: impl Fn(&[T]) -> Vec<T>,
@@ -635,6 +645,7 @@ pub fn jacobian_central<T: Float + nalgebra::Scalar>(
 /// assert!((j[(0, 0)] - 2.0 * e).abs() < 1e-12 * 2.0 * e);
 /// assert!((j[(0, 1)] - e).abs() < 1e-12 * e);
 /// ```
+#[cfg(feature = "alloc")]
 #[must_use]
 pub fn jacobian_richardson<T: Float + nalgebra::Scalar>(
     f: impl Fn(&[T]) -> Vec<T>,
@@ -713,6 +724,7 @@ impl<T: Float> Check<T> {
     }
 
     /// Returns the check of an empty comparison: zero error at `(0, 0)`.
+    #[cfg(feature = "alloc")]
     fn empty() -> Self {
         Self {
             max_rel_error: T::zero(),
@@ -724,6 +736,7 @@ impl<T: Float> Check<T> {
 
     /// Folds one `(ad, fd)` entry at `index` into the running worst case.
     /// Once a NaN error has been recorded it is kept.
+    #[cfg(feature = "alloc")]
     #[inline]
     fn update(&mut self, index: (usize, usize), ad: T, fd: T) {
         if self.max_rel_error.is_nan() {
@@ -781,6 +794,7 @@ impl<T: fmt::Display + fmt::LowerExp> fmt::Display for Check<T> {
 /// assert!(!check.passes(1e-8));
 /// assert_eq!(check.worst_index, (0, 1));
 /// ```
+#[cfg(feature = "alloc")]
 #[must_use]
 pub fn check_gradient<T: Float>(f: impl Fn(&[T]) -> T, x: &[T], ad_gradient: &[T]) -> Check<T> {
     assert!(
@@ -822,6 +836,7 @@ pub fn check_gradient<T: Float>(f: impl Fn(&[T]) -> T, x: &[T], ad_gradient: &[T
 /// let check = finite::check_jacobian(f, &[2.0, 3.0], &ad);
 /// assert!(check.passes(1e-10), "{check}");
 /// ```
+#[cfg(feature = "alloc")]
 #[must_use]
 pub fn check_jacobian<T: Float + nalgebra::Scalar>(
     f: impl Fn(&[T]) -> Vec<T>,

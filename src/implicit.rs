@@ -1,6 +1,7 @@
 //! Implicit differentiation: the sensitivity `dx*/dp` of the solution of `F(x, p) = 0`.
 
 use crate::{Scalar, Seed, jacobian};
+use alloc::vec::Vec;
 use core::fmt;
 use nalgebra::{DMatrix, RealField};
 use num_traits::Float;
@@ -39,7 +40,7 @@ impl fmt::Display for ImplicitError {
     }
 }
 
-impl std::error::Error for ImplicitError {}
+impl core::error::Error for ImplicitError {}
 
 /// Returns the sensitivity `dx*/dp = −(∂F/∂x)⁻¹·∂F/∂p` (n×m) of a solution `x*` of
 /// `F(x, p) = 0` to the parameters `p`, by the implicit function theorem.

@@ -57,18 +57,32 @@
 // `forbid` would be the goal, but simba's `SimdValue` (required by `RealField`) declares two
 // `unsafe fn`s; their bodies in `nalgebra.rs` are safe, and nothing else may use `unsafe`.
 #![deny(unsafe_code)]
+#![no_std]
 #![deny(missing_docs)]
 #![warn(clippy::all)]
 
+#[cfg(feature = "alloc")]
+extern crate alloc;
+#[cfg(feature = "std")]
+extern crate std;
+
+#[cfg(not(any(feature = "std", feature = "libm")))]
+compile_error!("dualdiff needs the `std` feature or, without std, the `libm` feature");
+
+#[cfg(feature = "alloc")]
 mod auto;
+#[cfg(feature = "bytemuck")]
+mod bytemuck;
 mod drivers;
 mod dual;
 mod dual2_vec;
 mod dual_vec;
+pub mod edge_cases;
 pub mod finite;
 mod fixed;
 mod functions;
 mod hyperdual;
+#[cfg(feature = "alloc")]
 mod implicit;
 #[cfg(feature = "nalgebra")]
 mod nalgebra;
@@ -77,18 +91,21 @@ mod ops;
 #[cfg(feature = "rayon")]
 mod parallel;
 mod scalar;
+#[cfg(feature = "serde")]
+mod serde;
 mod special;
 
+#[cfg(feature = "alloc")]
 pub use auto::{ScalarFunction, VectorFunction, auto_width, gradient_auto, jacobian_auto};
-pub use drivers::{
-    SecondOrder, Seed, derivative, gradient, gradient_into, hessian, hessian_into, hvp, hvp_into,
-    jacobian, jacobian_into, jvp, jvp_into, second_derivative,
-};
+pub use drivers::{Seed, derivative, gradient_into, hvp_into, jvp_into, second_derivative};
+#[cfg(feature = "alloc")]
+pub use drivers::{SecondOrder, gradient, hessian, hessian_into, hvp, jacobian, jacobian_into, jvp};
 pub use dual::{Dual, Dual32, Dual64};
 pub use dual_vec::{DualVec, DualVec32, DualVec64};
 pub use dual2_vec::{Dual2Vec, Dual2Vec32, Dual2Vec64};
 pub use fixed::{gradient_fixed, hessian_fixed, jacobian_fixed};
 pub use hyperdual::{HyperDual, HyperDual32, HyperDual64};
+#[cfg(feature = "alloc")]
 pub use implicit::{ImplicitError, implicit_jacobian};
 #[cfg(feature = "rayon")]
 pub use parallel::{gradient_par, jacobian_par};

@@ -7,6 +7,7 @@
 //! [`jacobian`](crate::jacobian).
 
 use crate::{Scalar, Seed};
+use alloc::{vec, vec::Vec};
 use nalgebra::DMatrix;
 use rayon::prelude::*;
 

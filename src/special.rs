@@ -8,6 +8,8 @@
 //! zeros of the functions.
 
 use core::f64::consts::PI;
+#[cfg(not(feature = "std"))]
+use num_traits::Float;
 
 /// The Bernoulli numbers `B₂, B₄, …, B₂₄`.
 const BERNOULLI: [f64; 12] = [

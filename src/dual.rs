@@ -1,7 +1,7 @@
 //! `Dual<T>`: a value and one directional derivative.
 
 use crate::Scalar;
-use crate::functions::{Chain, Rule, scale};
+use crate::functions::{Chain, KeepZerosScale, Scale};
 use core::fmt;
 
 /// A dual number `re + eps·ε` with `ε² = 0`: a value and one directional derivative.
@@ -124,7 +124,7 @@ impl<T: Scalar> Dual<T> {
     #[inline]
     pub(crate) fn div(self, rhs: Self) -> Self {
         let q = self.re / rhs.re;
-        Self::new(q, (self.eps - scale(Rule::KeepZeros, q, rhs.eps)) / rhs.re)
+        Self::new(q, (self.eps - KeepZerosScale::scale(q, rhs.eps)) / rhs.re)
     }
 }
 
@@ -151,15 +151,22 @@ impl<T: Scalar> Chain for Dual<T> {
         self.eps.is_zero_in_all_parts()
     }
 
+    /// `f(a + bε) = f(a) + f'(a)·bε`
     #[inline]
-    fn chain1(self, f: T, df: T, _d2f: impl FnOnce() -> T) -> Self {
-        Self::new(f, scale(Rule::new(f, &[df]), df, self.eps))
+    fn chain1_with<S: Scale>(self, f: T, df: T, _d2f: impl FnOnce() -> T) -> Self {
+        Self::new(f, S::scale(df, self.eps))
     }
 
     #[inline]
-    fn chain2(self, other: Self, f: T, fx: T, fy: T, _d2f: impl FnOnce() -> [T; 3]) -> Self {
-        let rule = Rule::new(f, &[fx, fy]);
-        Self::new(f, scale(rule, fx, self.eps) + scale(rule, fy, other.eps))
+    fn chain2_with<S: Scale>(
+        self,
+        other: Self,
+        f: T,
+        fx: T,
+        fy: T,
+        _d2f: impl FnOnce() -> [T; 3],
+    ) -> Self {
+        Self::new(f, S::scale(fx, self.eps) + S::scale(fy, other.eps))
     }
 }
 

@@ -1,7 +1,7 @@
 //! `Dual2Vec<T, N>`: value, gradient and Hessian in `N` directions from one evaluation.
 
 use crate::Scalar;
-use crate::functions::{Chain, KeepZerosScale, PlainScale, Rule, Scale, scale};
+use crate::functions::{Chain, KeepZerosScale, Scale};
 use core::fmt;
 
 /// A second-order dual number in `N` directions: a value, its `N` partials and the `N×N`
@@ -188,14 +188,14 @@ impl<T: Scalar, const N: usize> Dual2Vec<T, N> {
         let (q, b) = (self.re / o.re, o.re);
         let mut r = Self::constant(q);
         for i in 0..N {
-            r.grad[i] = (self.grad[i] - scale(Rule::KeepZeros, q, o.grad[i])) / b;
+            r.grad[i] = (self.grad[i] - KeepZerosScale::scale(q, o.grad[i])) / b;
         }
         for i in 0..N {
             for j in i..N {
                 r.upper[i][j] = (self.upper[i][j]
-                    - scale(Rule::KeepZeros, q, o.upper[i][j])
-                    - scale(Rule::KeepZeros, r.grad[i], o.grad[j])
-                    - scale(Rule::KeepZeros, r.grad[j], o.grad[i]))
+                    - KeepZerosScale::scale(q, o.upper[i][j])
+                    - KeepZerosScale::scale(r.grad[i], o.grad[j])
+                    - KeepZerosScale::scale(r.grad[j], o.grad[i]))
                     / b;
             }
         }
@@ -204,33 +204,40 @@ impl<T: Scalar, const N: usize> Dual2Vec<T, N> {
 }
 
 impl<T: Scalar, const N: usize> Dual2Vec<T, N> {
-    /// `∇f(a) = f'·∇a`, `∇²f(a) = f'·∇²a + f''·∇a∇aᵀ`, each product formed by `S`.
+    /// `∇f(a) = f'·∇a`, `∇²f(a) = f'·∇²a + f''·∇a∇aᵀ`, the first-order products formed by `S`,
+    /// the second-order ones by `S2`.
     #[inline]
-    fn apply1<S: Scale>(self, f: T, df: T, d2f: T) -> Self {
+    fn apply1<S: Scale, S2: Scale>(self, f: T, df: T, d2f: T) -> Self {
         let mut r = Self::constant(f);
         for i in 0..N {
             r.grad[i] = S::scale(df, self.grad[i]);
             for j in i..N {
                 r.upper[i][j] =
-                    S::scale(df, self.upper[i][j]) + S::scale(d2f, self.grad[i] * self.grad[j]);
+                    S::scale(df, self.upper[i][j]) + S2::scale(d2f, self.grad[i] * self.grad[j]);
             }
         }
         r
     }
 
     /// The chain rule of `f(x, y)` with slopes `[fx, fy]` and second partials
-    /// `[fxx, fxy, fyy]`, each product formed by `S`.
+    /// `[fxx, fxy, fyy]`, the first-order products formed by `S`, the second-order ones by `S2`.
     #[inline]
-    fn apply2<S: Scale>(self, o: Self, f: T, [fx, fy]: [T; 2], [fxx, fxy, fyy]: [T; 3]) -> Self {
+    fn apply2<S: Scale, S2: Scale>(
+        self,
+        o: Self,
+        f: T,
+        [fx, fy]: [T; 2],
+        [fxx, fxy, fyy]: [T; 3],
+    ) -> Self {
         let mut r = Self::constant(f);
         for i in 0..N {
             r.grad[i] = S::scale(fx, self.grad[i]) + S::scale(fy, o.grad[i]);
             for j in i..N {
                 r.upper[i][j] = S::scale(fx, self.upper[i][j])
                     + S::scale(fy, o.upper[i][j])
-                    + S::scale(fxx, self.grad[i] * self.grad[j])
-                    + S::scale(fxy, self.grad[i] * o.grad[j] + o.grad[i] * self.grad[j])
-                    + S::scale(fyy, o.grad[i] * o.grad[j]);
+                    + S2::scale(fxx, self.grad[i] * self.grad[j])
+                    + S2::scale(fxy, self.grad[i] * o.grad[j] + o.grad[i] * self.grad[j])
+                    + S2::scale(fyy, o.grad[i] * o.grad[j]);
             }
         }
         r
@@ -278,23 +285,29 @@ impl<T: Scalar, const N: usize> Chain for Dual2Vec<T, N> {
 
     /// `∇f(a) = f'·∇a`, `∇²f(a) = f'·∇²a + f''·∇a∇aᵀ`
     #[inline]
-    fn chain1(self, f: T, df: T, d2f: impl FnOnce() -> T) -> Self {
+    fn chain1_with<S: Scale>(self, f: T, df: T, d2f: impl FnOnce() -> T) -> Self {
         let d2f = d2f();
-        match Rule::new(f, &[df, d2f]) {
-            Rule::Plain => self.apply1::<PlainScale>(f, df, d2f),
-            Rule::KeepZeros => self.apply1::<KeepZerosScale>(f, df, d2f),
-            Rule::Nan => Self::nan_parts(f),
+        if d2f.is_finite() {
+            self.apply1::<S, S>(f, df, d2f)
+        } else {
+            self.apply1::<S, KeepZerosScale>(f, df, d2f)
         }
     }
 
     #[inline]
-    fn chain2(self, o: Self, f: T, fx: T, fy: T, d2f: impl FnOnce() -> [T; 3]) -> Self {
+    fn chain2_with<S: Scale>(
+        self,
+        o: Self,
+        f: T,
+        fx: T,
+        fy: T,
+        d2f: impl FnOnce() -> [T; 3],
+    ) -> Self {
         let d2 = d2f();
-        let [fxx, fxy, fyy] = d2;
-        match Rule::new(f, &[fx, fy, fxx, fxy, fyy]) {
-            Rule::Plain => self.apply2::<PlainScale>(o, f, [fx, fy], d2),
-            Rule::KeepZeros => self.apply2::<KeepZerosScale>(o, f, [fx, fy], d2),
-            Rule::Nan => Self::nan_parts(f),
+        if d2.iter().all(|s| s.is_finite()) {
+            self.apply2::<S, S>(o, f, [fx, fy], d2)
+        } else {
+            self.apply2::<S, KeepZerosScale>(o, f, [fx, fy], d2)
         }
     }
 }

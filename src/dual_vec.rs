@@ -1,7 +1,7 @@
 //! `DualVec<T, N>`: a value and `N` partial derivatives, for chunked gradients and Jacobians.
 
 use crate::Scalar;
-use crate::functions::{Chain, KeepZerosScale, PlainScale, Rule, Scale, scale};
+use crate::functions::{Chain, KeepZerosScale, Scale};
 use core::fmt;
 
 /// A vector dual number `re + Σₖ eps[k]·εₖ` with `εᵢεⱼ = 0`: a value and `N` directional
@@ -124,27 +124,9 @@ impl<T: Scalar, const N: usize> DualVec<T, N> {
         let q = self.re / rhs.re;
         let mut eps = self.eps;
         for (e, d) in eps.iter_mut().zip(rhs.eps) {
-            *e = (*e - scale(Rule::KeepZeros, q, d)) / rhs.re;
+            *e = (*e - KeepZerosScale::scale(q, d)) / rhs.re;
         }
         Self::new(q, eps)
-    }
-}
-
-impl<T: Scalar, const N: usize> DualVec<T, N> {
-    /// `f(a + Σ bₖεₖ) = f(a) + Σ f'(a)·bₖεₖ`, each product formed by `S`.
-    #[inline]
-    fn apply1<S: Scale>(self, f: T, df: T) -> Self {
-        Self::new(f, self.eps.map(|e| S::scale(df, e)))
-    }
-
-    /// `f(x, y)` has parts `fx·xₖ + fy·yₖ`, each product formed by `S`.
-    #[inline]
-    fn apply2<S: Scale>(self, other: Self, f: T, fx: T, fy: T) -> Self {
-        let mut eps = self.eps;
-        for (e, o) in eps.iter_mut().zip(other.eps) {
-            *e = S::scale(fx, *e) + S::scale(fy, o);
-        }
-        Self::new(f, eps)
     }
 }
 
@@ -178,22 +160,27 @@ impl<T: Scalar, const N: usize> Chain for DualVec<T, N> {
         self.eps.iter().all(Scalar::is_zero_in_all_parts)
     }
 
+    /// `f(a + Σ bₖεₖ) = f(a) + Σ f'(a)·bₖεₖ`
     #[inline]
-    fn chain1(self, f: T, df: T, _d2f: impl FnOnce() -> T) -> Self {
-        match Rule::new(f, &[df]) {
-            Rule::Plain => self.apply1::<PlainScale>(f, df),
-            Rule::KeepZeros => self.apply1::<KeepZerosScale>(f, df),
-            Rule::Nan => Self::nan_parts(f),
-        }
+    fn chain1_with<S: Scale>(self, f: T, df: T, _d2f: impl FnOnce() -> T) -> Self {
+        Self::new(f, self.eps.map(|e| S::scale(df, e)))
     }
 
+    /// `f(x, y)` has parts `fx·xₖ + fy·yₖ`.
     #[inline]
-    fn chain2(self, other: Self, f: T, fx: T, fy: T, _d2f: impl FnOnce() -> [T; 3]) -> Self {
-        match Rule::new(f, &[fx, fy]) {
-            Rule::Plain => self.apply2::<PlainScale>(other, f, fx, fy),
-            Rule::KeepZeros => self.apply2::<KeepZerosScale>(other, f, fx, fy),
-            Rule::Nan => Self::nan_parts(f),
+    fn chain2_with<S: Scale>(
+        self,
+        other: Self,
+        f: T,
+        fx: T,
+        fy: T,
+        _d2f: impl FnOnce() -> [T; 3],
+    ) -> Self {
+        let mut eps = self.eps;
+        for (e, o) in eps.iter_mut().zip(other.eps) {
+            *e = S::scale(fx, *e) + S::scale(fy, o);
         }
+        Self::new(f, eps)
     }
 }
 

@@ -26,16 +26,20 @@ pub(crate) trait Chain: Copy {
     /// Returns `true` if every derivative part is zero in every part (a structural test).
     fn is_constant(&self) -> bool;
 
-    /// Applies a function of one argument: value `f`, derivatives `df`, `d2f` at `self.re()`.
-    ///
-    /// Conventions, shared by every type: a NaN value carries NaN derivative parts; a derivative
-    /// part that is exactly zero stays zero, so an infinite slope does not leak into directions
-    /// that the argument does not depend on.
-    fn chain1(self, f: Self::Re, df: Self::Re, d2f: impl FnOnce() -> Self::Re) -> Self;
+    /// The type's chain rule for a function of one argument (value `f`, derivatives `df`,
+    /// `d2f` at `self.re()`), with every product of a first-order slope and a part formed by
+    /// `S`; second-order slopes that are not finite always keep zeros.
+    fn chain1_with<S: Scale>(
+        self,
+        f: Self::Re,
+        df: Self::Re,
+        d2f: impl FnOnce() -> Self::Re,
+    ) -> Self;
 
-    /// Applies a function of two arguments: value `f`, partials `fx = ∂f/∂self`, `fy = ∂f/∂other`
-    /// and the second partials `[fxx, fxy, fyy]`. Same conventions as [`Chain::chain1`].
-    fn chain2(
+    /// The type's chain rule for a function of two arguments: value `f`, partials
+    /// `fx = ∂f/∂self`, `fy = ∂f/∂other` and second partials `[fxx, fxy, fyy]` (see
+    /// [`Chain::chain1_with`]).
+    fn chain2_with<S: Scale>(
         self,
         other: Self,
         f: Self::Re,
@@ -43,6 +47,57 @@ pub(crate) trait Chain: Copy {
         fy: Self::Re,
         d2f: impl FnOnce() -> [Self::Re; 3],
     ) -> Self;
+
+    /// Applies a function of one argument: value `f`, derivatives `df`, `d2f` at `self.re()`.
+    ///
+    /// Conventions, shared by every type: a NaN value carries NaN derivative parts; a derivative
+    /// part that is exactly zero stays zero, so an infinite slope does not leak into directions
+    /// that the argument does not depend on. The [`Rule`] is decided once per call.
+    #[inline]
+    fn chain1(self, f: Self::Re, df: Self::Re, d2f: impl FnOnce() -> Self::Re) -> Self {
+        match Rule::new(f, &[df]) {
+            Rule::Plain => self.chain1_with::<PlainScale>(f, df, d2f),
+            Rule::KeepZeros => self.chain1_with::<KeepZerosScale>(f, df, d2f),
+            Rule::Nan => Self::nan_parts(f),
+        }
+    }
+
+    /// [`Chain::chain1`] for a *total* function: one whose slope is finite wherever its value is
+    /// a number and NaN wherever its value is NaN (`sin`, `cos`, `atan`, `tanh`, `erf`, ...).
+    /// For those the plain product already follows the conventions, so no test is needed.
+    #[inline]
+    fn chain1_total(self, f: Self::Re, df: Self::Re, d2f: impl FnOnce() -> Self::Re) -> Self {
+        self.chain1_with::<PlainScale>(f, df, d2f)
+    }
+
+    /// Applies a function of two arguments: value `f`, partials `fx = ∂f/∂self`, `fy = ∂f/∂other`
+    /// and the second partials `[fxx, fxy, fyy]`. Same conventions as [`Chain::chain1`].
+    #[inline]
+    fn chain2(
+        self,
+        other: Self,
+        f: Self::Re,
+        fx: Self::Re,
+        fy: Self::Re,
+        d2f: impl FnOnce() -> [Self::Re; 3],
+    ) -> Self {
+        match Rule::new(f, &[fx, fy]) {
+            Rule::Plain => self.chain2_with::<PlainScale>(other, f, fx, fy, d2f),
+            Rule::KeepZeros => self.chain2_with::<KeepZerosScale>(other, f, fx, fy, d2f),
+            Rule::Nan => Self::nan_parts(f),
+        }
+    }
+}
+
+/// Returns `slope · part` formed by `S` where `slope` is finite, and keeping exact zeros of
+/// `part` otherwise: the second-order terms, whose slopes [`Rule`] does not look at.
+#[inline]
+pub(crate) fn scale_curvature<S: Scale, T: Scalar>(slope: T, part: T) -> T {
+    if slope.is_finite() {
+        S::scale(slope, part)
+    } else {
+        KeepZerosScale::scale(slope, part)
+    }
 }
 
 /// How a chain rule applies its slopes, decided once per function evaluation from the value
@@ -100,18 +155,6 @@ impl Scale for KeepZerosScale {
     }
 }
 
-/// Returns `slope · part` under `rule`: the plain product in the common case, with exact zeros
-/// of `part` kept exact where the slope is infinite (see [`Scalar::scale_part`]), or NaN where
-/// the function's value is NaN.
-#[inline]
-pub(crate) fn scale<T: Scalar>(rule: Rule, slope: T, part: T) -> T {
-    match rule {
-        Rule::Plain => slope.scale_part_finite(part),
-        Rule::KeepZeros => slope.scale_part(part),
-        Rule::Nan => T::nan(),
-    }
-}
-
 /// Returns `c · x^e`, or zero when the coefficient is zero in every part, so that the power rule
 /// gives finite derivatives at `x = 0` (`d/dx x¹ = 1`, not `1 · 0⁰ · …`; `d²/dx² x = 0`).
 #[inline]
@@ -133,6 +176,13 @@ fn two<T: Scalar>() -> T {
 #[inline]
 fn times<T: Scalar>(x: T, k: f32) -> T {
     x.scale_by(k.into())
+}
+
+/// Returns `x · d` for a factor `d` that vanishes faster than `x` grows, with the limit 0 at
+/// `x = ±∞` instead of `∞ · 0` (the second derivatives of `erf`, `asinh`, `acosh`).
+#[inline]
+fn tail<T: Scalar>(x: T, d: T) -> T {
+    if x.is_infinite() { T::zero() } else { x * d }
 }
 
 /// Returns a constant of the primitive float under `T`.
@@ -572,7 +622,7 @@ macro_rules! impl_functions {
             #[must_use]
             pub fn sin(self) -> Self {
                 let (s, c) = self.re().sin_cos();
-                self.chain1(s, c, || -s)
+                self.chain1_total(s, c, || -s)
             }
 
             /// Returns the cosine: `f' = −sin x`, `f'' = −cos x`. NaN in every part at `±∞`.
@@ -580,7 +630,7 @@ macro_rules! impl_functions {
             #[must_use]
             pub fn cos(self) -> Self {
                 let (s, c) = self.re().sin_cos();
-                self.chain1(c, -s, || -c)
+                self.chain1_total(c, -s, || -c)
             }
 
             /// Returns the sine and cosine, each with its derivatives.
@@ -633,7 +683,7 @@ macro_rules! impl_functions {
                     let r = x.recip();
                     r * r
                 };
-                self.chain1(x.atan(), df, || times(df * (x + x.recip()).recip(), -2.0))
+                self.chain1_total(x.atan(), df, || times(df * (x + x.recip()).recip(), -2.0))
             }
 
             /// Returns the four-quadrant arctangent of `self / other` (`self` is `y`, `other` is
@@ -685,7 +735,7 @@ macro_rules! impl_functions {
                 let e = times(x.abs(), -2.0).exp();
                 let one_e = T::one() + e;
                 let df = times(e, 4.0) / (one_e * one_e);
-                self.chain1(f, df, || times(f * df, -2.0))
+                self.chain1_total(f, df, || times(f * df, -2.0))
             }
 
             /// Returns the inverse hyperbolic sine: `f' = 1/√(x²+1)`, `f'' = −x/(x²+1)^(3/2)`.
@@ -694,7 +744,7 @@ macro_rules! impl_functions {
             pub fn asinh(self) -> Self {
                 let x = self.re();
                 let df = x.hypot(T::one()).recip();
-                self.chain1(x.asinh(), df, || -x * df * df * df)
+                self.chain1_total(x.asinh(), df, || -tail(x, df * df * df))
             }
 
             /// Returns the inverse hyperbolic cosine: `f' = 1/√(x²−1)`, `f'' = −x/(x²−1)^(3/2)`.
@@ -705,7 +755,7 @@ macro_rules! impl_functions {
                 let x = self.re();
                 let one = T::one();
                 let df = ((x - one).sqrt() * (x + one).sqrt()).recip();
-                self.chain1(x.acosh(), df, || -x * df * df * df)
+                self.chain1(x.acosh(), df, || -tail(x, df * df * df))
             }
 
             /// Returns the inverse hyperbolic tangent: `f' = 1/(1−x²)`, `f'' = 2x/(1−x²)²`.
@@ -742,7 +792,7 @@ macro_rules! impl_functions {
             pub fn erf(self) -> Self {
                 let x = self.re();
                 let df = (-x * x).exp().scale_by(prim::<T>(FloatConst::FRAC_2_SQRT_PI));
-                self.chain1(x.erf(), df, || times(x * df, -2.0))
+                self.chain1_total(x.erf(), df, || times(tail(x, df), -2.0))
             }
 
             /// Returns the complementary error function `1 − erf(x)`, accurate where it is tiny:
@@ -752,7 +802,7 @@ macro_rules! impl_functions {
             pub fn erfc(self) -> Self {
                 let x = self.re();
                 let df = -(-x * x).exp().scale_by(prim::<T>(FloatConst::FRAC_2_SQRT_PI));
-                self.chain1(x.erfc(), df, || times(x * df, -2.0))
+                self.chain1_total(x.erfc(), df, || times(tail(x, df), -2.0))
             }
 
             /// Returns the gamma function: `f' = Γ(x)ψ(x)`, `f'' = Γ(x)(ψ(x)² + ψ₁(x))`. At the

@@ -1,7 +1,7 @@
 //! `HyperDual<T>`: exact second and mixed partial derivatives.
 
 use crate::Scalar;
-use crate::functions::{Chain, Rule, scale};
+use crate::functions::{Chain, KeepZerosScale, Scale, scale_curvature};
 use core::fmt;
 
 /// A hyper-dual number `re + e1·ε₁ + e2·ε₂ + e12·ε₁ε₂` with `ε₁² = ε₂² = 0`, `ε₁ε₂ ≠ 0`.
@@ -129,12 +129,12 @@ impl<T: Scalar> HyperDual<T> {
     #[inline]
     pub(crate) fn div(self, o: Self) -> Self {
         let q = self.re / o.re;
-        let e1 = (self.e1 - scale(Rule::KeepZeros, q, o.e1)) / o.re;
-        let e2 = (self.e2 - scale(Rule::KeepZeros, q, o.e2)) / o.re;
+        let e1 = (self.e1 - KeepZerosScale::scale(q, o.e1)) / o.re;
+        let e2 = (self.e2 - KeepZerosScale::scale(q, o.e2)) / o.re;
         let e12 = (self.e12
-            - scale(Rule::KeepZeros, q, o.e12)
-            - scale(Rule::KeepZeros, e1, o.e2)
-            - scale(Rule::KeepZeros, e2, o.e1))
+            - KeepZerosScale::scale(q, o.e12)
+            - KeepZerosScale::scale(e1, o.e2)
+            - KeepZerosScale::scale(e2, o.e1))
             / o.re;
         Self::new(q, e1, e2, e12)
     }
@@ -167,25 +167,29 @@ impl<T: Scalar> Chain for HyperDual<T> {
 
     /// `f(a + a₁ε₁ + a₂ε₂ + a₁₂ε₁ε₂) = f + f'a₁ε₁ + f'a₂ε₂ + (f'a₁₂ + f''a₁a₂)ε₁ε₂`
     #[inline]
-    fn chain1(self, f: T, df: T, d2f: impl FnOnce() -> T) -> Self {
-        let d2f = d2f();
-        let rule = Rule::new(f, &[df, d2f]);
-        let cross = self.e1 * self.e2;
-        let e12 = scale(rule, df, self.e12) + scale(rule, d2f, cross);
-        Self::new(f, scale(rule, df, self.e1), scale(rule, df, self.e2), e12)
+    fn chain1_with<S: Scale>(self, f: T, df: T, d2f: impl FnOnce() -> T) -> Self {
+        let curvature = scale_curvature::<S, T>(d2f(), self.e1 * self.e2);
+        let e12 = S::scale(df, self.e12) + curvature;
+        Self::new(f, S::scale(df, self.e1), S::scale(df, self.e2), e12)
     }
 
     #[inline]
-    fn chain2(self, o: Self, f: T, fx: T, fy: T, d2f: impl FnOnce() -> [T; 3]) -> Self {
+    fn chain2_with<S: Scale>(
+        self,
+        o: Self,
+        f: T,
+        fx: T,
+        fy: T,
+        d2f: impl FnOnce() -> [T; 3],
+    ) -> Self {
         let [fxx, fxy, fyy] = d2f();
-        let rule = Rule::new(f, &[fx, fy, fxx, fxy, fyy]);
-        let e1 = scale(rule, fx, self.e1) + scale(rule, fy, o.e1);
-        let e2 = scale(rule, fx, self.e2) + scale(rule, fy, o.e2);
-        let e12 = scale(rule, fx, self.e12)
-            + scale(rule, fy, o.e12)
-            + scale(rule, fxx, self.e1 * self.e2)
-            + scale(rule, fxy, self.e1 * o.e2 + o.e1 * self.e2)
-            + scale(rule, fyy, o.e1 * o.e2);
+        let e1 = S::scale(fx, self.e1) + S::scale(fy, o.e1);
+        let e2 = S::scale(fx, self.e2) + S::scale(fy, o.e2);
+        let e12 = S::scale(fx, self.e12)
+            + S::scale(fy, o.e12)
+            + scale_curvature::<S, T>(fxx, self.e1 * self.e2)
+            + scale_curvature::<S, T>(fxy, self.e1 * o.e2 + o.e1 * self.e2)
+            + scale_curvature::<S, T>(fyy, o.e1 * o.e2);
         Self::new(f, e1, e2, e12)
     }
 }

@@ -1868,3 +1868,24 @@ fn tanh_derivatives_keep_relative_accuracy_in_the_tails() {
         );
     }
 }
+
+#[test]
+fn slopes_that_vanish_at_infinity_have_zero_curvature_there() {
+    // erf'' = −2x·erf', asinh'' = −x/(x²+1)^(3/2), acosh'' = −x/(x²−1)^(3/2): each → 0 as
+    // x → ±∞ (the factor decays faster than x grows), so the limit is 0, not ∞·0.
+    for x in [INF, -INF] {
+        for (name, h, value) in [
+            ("erf", HyperDual64::variable(x).erf(), Scalar::erf(x)),
+            ("erfc", HyperDual64::variable(x).erfc(), Scalar::erfc(x)),
+            ("asinh", HyperDual64::variable(x).asinh(), x.asinh()),
+        ] {
+            assert_eq!(
+                (h.re, h.e1.abs(), h.e12.abs()),
+                (value, 0.0, 0.0),
+                "{name}({x})"
+            );
+        }
+    }
+    let h = HyperDual64::variable(INF).acosh();
+    assert_eq!((h.re, h.e1, h.e12.abs()), (INF, 0.0, 0.0), "acosh(inf)");
+}

@@ -8,9 +8,9 @@
 //! outer layer of the type (`HyperDual<Dual64>` inside a `derivative` over `Dual64`), so the two
 //! perturbations can never be confused.
 
-use crate::{Dual, DualVec, HyperDual, Scalar};
 #[cfg(feature = "alloc")]
 use crate::Dual2Vec;
+use crate::{Dual, DualVec, HyperDual, Scalar};
 #[cfg(feature = "alloc")]
 use alloc::{vec, vec::Vec};
 #[cfg(feature = "alloc")]

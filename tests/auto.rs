@@ -11,7 +11,8 @@ struct Cubic;
 
 impl<T: Scalar> ScalarFunction<T> for Cubic {
     fn eval<D: Scalar + From<T>>(&self, x: &[D]) -> D {
-        x.iter().fold(D::zero(), |s, &v| s + v * v * v + v.sin() * x[0])
+        x.iter()
+            .fold(D::zero(), |s, &v| s + v * v * v + v.sin() * x[0])
     }
 }
 

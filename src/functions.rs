@@ -525,7 +525,15 @@ macro_rules! impl_functions {
             pub fn hypot(self, other: Self) -> Self {
                 let (x, y) = (self.re(), other.re());
                 let h = x.hypot(y);
-                self.chain2(other, h, x / h, y / h, || {
+                // x/h → ±1 or 0 as h → ∞ (the larger argument dominates), not ∞/∞.
+                let ratio = |a: T| {
+                    if h.is_infinite() && !a.is_nan() {
+                        if a.is_infinite() { a.signum() } else { T::zero() }
+                    } else {
+                        a / h
+                    }
+                };
+                self.chain2(other, h, ratio(x), ratio(y), || {
                     let h3 = h * h * h;
                     [y * y / h3, -x * y / h3, x * x / h3]
                 })
@@ -566,7 +574,9 @@ macro_rules! impl_functions {
             #[must_use]
             pub fn ln(self) -> Self {
                 let x = self.re();
-                let df = x.recip();
+                // |x|: the slope at −0 is the limit from inside the domain, +∞ as at +0 (below
+                // zero the value is NaN, so every part is NaN whatever the slope).
+                let df = x.abs().recip();
                 self.chain1(x.ln(), df, || -df * df)
             }
 
@@ -587,10 +597,10 @@ macro_rules! impl_functions {
             pub fn log(self, base: Self) -> Self {
                 let (x, b) = (self.re(), base.re());
                 let (lx, lb) = (x.ln(), b.ln());
-                let fx = (x * lb).recip();
+                let fx = (x.abs() * lb).recip();
                 let fy = -lx / (b * lb * lb);
                 self.chain2(base, x.log(b), fx, fy, || {
-                    let fxx = -fx / x;
+                    let fxx = -fx / x.abs();
                     let fxy = -fx / (b * lb);
                     let fyy = lx * (lb + two::<T>()) / (b * b * lb * lb * lb);
                     [fxx, fxy, fyy]
@@ -602,8 +612,11 @@ macro_rules! impl_functions {
             #[must_use]
             pub fn log2(self) -> Self {
                 let x = self.re();
-                let df = x.scale_by(prim::<T>(FloatConst::LN_2)).recip();
-                self.chain1(x.log2(), df, || -df / x)
+                // (1/|x|)·log₂e rather than 1/(x ln 2): no overflow near f64::MAX, and the
+                // limit from inside the domain at −0.
+                let r = x.abs().recip();
+                let df = r.scale_by(prim::<T>(FloatConst::LOG2_E));
+                self.chain1(x.log2(), df, || -(df * r))
             }
 
             /// Returns the base-10 logarithm: `f' = 1/(x ln 10)`, `f'' = −1/(x² ln 10)`.
@@ -611,8 +624,9 @@ macro_rules! impl_functions {
             #[must_use]
             pub fn log10(self) -> Self {
                 let x = self.re();
-                let df = x.scale_by(prim::<T>(FloatConst::LN_10)).recip();
-                self.chain1(x.log10(), df, || -df / x)
+                let r = x.abs().recip();
+                let df = r.scale_by(prim::<T>(FloatConst::LOG10_E));
+                self.chain1(x.log10(), df, || -(df * r))
             }
 
             // ----- trigonometric -----

@@ -144,7 +144,8 @@ pub(crate) fn polygamma(n: u32, x: f64) -> f64 {
     let n_fact = n_minus_1_fact * nf;
     // ψ⁽ⁿ⁾(x) ~ (−1)ⁿ⁺¹ [ (n−1)!/xⁿ + n!/(2xⁿ⁺¹) + Σ B₂ₖ (2k+n−1)! / ((2k)! x²ᵏ⁺ⁿ) ]
     let inv = 1.0 / x;
-    let inv_n = x.powi(-exponent) * x;
+    // (1/x)ⁿ, not x^(−n−1)·x: the latter underflows to 0 for huge x where 1/xⁿ is subnormal.
+    let inv_n = inv.powi(exponent - 1);
     let mut sum = n_minus_1_fact * inv_n + n_fact * 0.5 * inv_n * inv;
     // ratio = (2k+n−1)!/(2k)!, starting at k = 1: (n+1)!/2
     let mut ratio = n_fact * (nf + 1.0) / 2.0;

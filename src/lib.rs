@@ -93,13 +93,18 @@ mod parallel;
 mod scalar;
 #[cfg(feature = "serde")]
 mod serde;
+#[cfg(feature = "sparse")]
+pub mod sparse;
 mod special;
+mod taylor;
 
 #[cfg(feature = "alloc")]
 pub use auto::{ScalarFunction, VectorFunction, auto_width, gradient_auto, jacobian_auto};
-pub use drivers::{Seed, derivative, gradient_into, hvp_into, jvp_into, second_derivative};
 #[cfg(feature = "alloc")]
-pub use drivers::{SecondOrder, gradient, hessian, hessian_into, hvp, jacobian, jacobian_into, jvp};
+pub use drivers::{
+    SecondOrder, gradient, hessian, hessian_into, hvp, jacobian, jacobian_into, jvp,
+};
+pub use drivers::{Seed, derivative, gradient_into, hvp_into, jvp_into, second_derivative};
 pub use dual::{Dual, Dual32, Dual64};
 pub use dual_vec::{DualVec, DualVec32, DualVec64};
 pub use dual2_vec::{Dual2Vec, Dual2Vec32, Dual2Vec64};
@@ -110,3 +115,11 @@ pub use implicit::{ImplicitError, implicit_jacobian};
 #[cfg(feature = "rayon")]
 pub use parallel::{gradient_par, jacobian_par};
 pub use scalar::Scalar;
+#[cfg(feature = "sparse")]
+pub use sparse::{
+    SparseHessian, SparseJacobian, SparseSecondOrder, Sparsity, SparsityTracer, hessian_sparsity,
+    jacobian_sparsity, sparse_hessian, sparse_jacobian,
+};
+#[cfg(feature = "alloc")]
+pub use taylor::taylor_directional;
+pub use taylor::{Taylor, Taylor32, Taylor64, taylor_derivatives};

@@ -860,7 +860,7 @@ macro_rules! impl_functions {
 
 /// `f64::div_euclid`, for any scalar.
 #[inline]
-fn euclid_quotient<T: Scalar>(x: T, y: T) -> T {
+pub(crate) fn euclid_quotient<T: Scalar>(x: T, y: T) -> T {
     let q = (x / y).trunc();
     if x % y < T::zero() {
         if y > T::zero() {
@@ -875,7 +875,7 @@ fn euclid_quotient<T: Scalar>(x: T, y: T) -> T {
 
 /// `f64::rem_euclid`, for any scalar.
 #[inline]
-fn euclid_remainder<T: Scalar>(x: T, y: T) -> T {
+pub(crate) fn euclid_remainder<T: Scalar>(x: T, y: T) -> T {
     let r = x % y;
     if r < T::zero() { r + y.abs() } else { r }
 }

@@ -10,6 +10,7 @@
 //! | [`DualVec<T, N>`] | value + `N` partials | gradients and Jacobians, `N` columns per pass |
 //! | [`HyperDual<T>`] | value + two first + one mixed second derivative | second derivatives, `H·v` |
 //! | [`Dual2Vec<T, N>`] | value + gradient + Hessian in `N` directions | whole Hessians in one pass |
+//! | [`Taylor<T, K>`] | value + `K` Taylor coefficients | every derivative to order `K` in one pass |
 //!
 //! The types nest (`Dual<Dual<f64>>`, `HyperDual<Dual<f64>>`) for higher derivatives, and each
 //! is a [`Float`](::num_traits::Float) and (feature `nalgebra`, on by default) a `nalgebra::RealField`
@@ -18,8 +19,10 @@
 //! has an allocation-free `_into` twin. [`gradient_fixed`], [`jacobian_fixed`] and
 //! [`hessian_fixed`] work on `nalgebra::SVector`s without touching the heap;
 //! [`gradient_auto`] and [`jacobian_auto`] choose the chunk width; [`implicit_jacobian`]
-//! differentiates the solution of `F(x, p) = 0`. [`finite`] holds finite differences, the
-//! baseline and a checker for hand-written derivatives.
+//! differentiates the solution of `F(x, p) = 0`; [`taylor_derivatives`] gives every derivative
+//! to order `K`. The `sparse` module (feature `sparse`, on by default) detects sparsity patterns,
+//! colors them and evaluates sparse Jacobians and Hessians in `ceil(colors / width)` passes.
+//! [`finite`] holds finite differences, the baseline and a checker for hand-written derivatives.
 //!
 //! ```
 //! use dualdiff::{derivative, gradient, hessian, DualVec64, HyperDual64};
@@ -68,6 +71,9 @@ extern crate std;
 
 #[cfg(not(any(feature = "std", feature = "libm")))]
 compile_error!("dualdiff needs the `std` feature or, without std, the `libm` feature");
+
+#[macro_use]
+mod macros;
 
 #[cfg(feature = "alloc")]
 mod auto;

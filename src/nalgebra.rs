@@ -24,28 +24,6 @@ use ::nalgebra::{ComplexField, Field, RealField, SimdValue};
 use ::simba::scalar::{SubsetOf, SupersetOf};
 use num_traits::{One, Zero};
 
-macro_rules! forward {
-    ($($name:ident($($arg:ident: $argty:ty),*) -> $ret:ty;)*) => {
-        $(
-            #[inline]
-            fn $name(self, $($arg: $argty),*) -> $ret {
-                Self::$name(self, $($arg),*)
-            }
-        )*
-    };
-}
-
-macro_rules! constants {
-    ($($name:ident),*) => {
-        $(
-            #[inline]
-            fn $name() -> Self {
-                Self::constant(T::$name())
-            }
-        )*
-    };
-}
-
 macro_rules! impl_nalgebra {
     ([$($p:tt)*] $ty:ty) => {
         impl<$($p)*> SimdValue for $ty {

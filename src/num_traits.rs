@@ -12,30 +12,6 @@ use num_traits::{
     Zero,
 };
 
-/// Forwards trait methods that take `self` by value to the inherent methods of the same name.
-macro_rules! forward {
-    ($($name:ident($($arg:ident: $argty:ty),*) -> $ret:ty;)*) => {
-        $(
-            #[inline]
-            fn $name(self, $($arg: $argty),*) -> $ret {
-                Self::$name(self, $($arg),*)
-            }
-        )*
-    };
-}
-
-/// Defines constant-valued trait methods: the value from `T`, every derivative part zero.
-macro_rules! constants {
-    ($($name:ident),*) => {
-        $(
-            #[inline]
-            fn $name() -> Self {
-                Self::constant(T::$name())
-            }
-        )*
-    };
-}
-
 macro_rules! impl_num_traits {
     ([$($p:tt)*] $ty:ty) => {
         impl<$($p)*> PartialEq for $ty {

@@ -15,6 +15,7 @@
 #![deny(unconditional_recursion)]
 
 use crate::Scalar;
+use crate::functions::{euclid_quotient, euclid_remainder};
 #[cfg(feature = "alloc")]
 use alloc::vec::Vec;
 use core::cmp::Ordering;
@@ -1345,28 +1346,6 @@ fn polygamma_coefficients<T: Scalar, const K: usize>(x: T, n: u32) -> [T; K] {
     g
 }
 
-/// `f64::div_euclid`, for any scalar.
-#[inline]
-fn euclid_quotient<T: Scalar>(x: T, y: T) -> T {
-    let q = (x / y).trunc();
-    if x % y < T::zero() {
-        if y > T::zero() {
-            q - T::one()
-        } else {
-            q + T::one()
-        }
-    } else {
-        q
-    }
-}
-
-/// `f64::rem_euclid`, for any scalar.
-#[inline]
-fn euclid_remainder<T: Scalar>(x: T, y: T) -> T {
-    let r = x % y;
-    if r < T::zero() { r + y.abs() } else { r }
-}
-
 /// Returns `k` as a `T` (exact for every order in use).
 #[inline]
 fn num<T: Scalar>(k: usize) -> T {
@@ -1783,30 +1762,6 @@ impl<T: Scalar, const K: usize> From<T> for Taylor<T, K> {
     fn from(x: T) -> Self {
         Self::constant(x)
     }
-}
-
-/// Forwards trait methods that take `self` by value to the inherent methods of the same name.
-macro_rules! forward {
-    ($($name:ident($($arg:ident: $argty:ty),*) -> $ret:ty;)*) => {
-        $(
-            #[inline]
-            fn $name(self, $($arg: $argty),*) -> $ret {
-                Self::$name(self, $($arg),*)
-            }
-        )*
-    };
-}
-
-/// Defines constant-valued trait methods: the value from `T`, every coefficient zero.
-macro_rules! constants {
-    ($($name:ident),*) => {
-        $(
-            #[inline]
-            fn $name() -> Self {
-                Self::constant(T::$name())
-            }
-        )*
-    };
 }
 
 impl<T: Scalar, const K: usize> Scalar for Taylor<T, K> {

@@ -353,6 +353,8 @@ macro_rules! impl_num_traits {
     };
 }
 
+pub(crate) use impl_num_traits;
+
 impl_num_traits!([T: Scalar] Dual<T>);
 impl_num_traits!([T: Scalar, const N: usize] DualVec<T, N>);
 impl_num_traits!([T: Scalar] HyperDual<T>);

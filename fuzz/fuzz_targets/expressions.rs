@@ -1,0 +1,178 @@
+//! Random expression trees from bytes, evaluated on f64 and on every dual type.
+//!
+//! Asserts, for every input: nothing panics; every value part is bit-identical to the f64
+//! evaluation (NaN matches NaN); and wherever the expression is smooth and well-conditioned at
+//! the point (checked by two central differences agreeing), the first derivative agrees with
+//! them. Run with `cargo +nightly fuzz run expressions` from the repository root (see README).
+#![no_main]
+
+use dualdiff::{Dual, Dual2Vec, DualVec, HyperDual, Scalar, Taylor};
+use libfuzzer_sys::fuzz_target;
+
+/// One step of the stack machine that builds the expression.
+#[derive(Clone, Copy, Debug)]
+enum Op {
+    X,
+    Const(f64),
+    Unary(u8),
+    Binary(u8),
+}
+
+const UNARY: u8 = 24;
+const BINARY: u8 = 11;
+
+/// Decodes the program: the first 8 bytes are x, then one byte per op (constants take 2 more).
+fn decode(data: &[u8]) -> Option<(f64, Vec<Op>)> {
+    if data.len() < 9 {
+        return None;
+    }
+    let x = f64::from_le_bytes(data[..8].try_into().ok()?);
+    let mut ops = Vec::new();
+    let mut i = 8;
+    while i < data.len() && ops.len() < 64 {
+        let b = data[i];
+        i += 1;
+        ops.push(match b % 4 {
+            0 => Op::X,
+            1 => {
+                let raw = u16::from_le_bytes([*data.get(i)?, *data.get(i + 1).unwrap_or(&0)]);
+                i += 2;
+                Op::Const(f64::from(raw as i16) / 64.0)
+            }
+            2 => Op::Unary((b / 4) % UNARY),
+            _ => Op::Binary((b / 4) % BINARY),
+        });
+    }
+    Some((x, ops))
+}
+
+/// Evaluates the program on any number type: a stack machine; missing operands are x.
+fn eval<T: Scalar<Primitive = f64>>(ops: &[Op], x: T) -> T {
+    let mut stack: Vec<T> = Vec::new();
+    for &op in ops {
+        let v = match op {
+            Op::X => x,
+            Op::Const(c) => T::from_primitive(c),
+            Op::Unary(k) => {
+                let a = stack.pop().unwrap_or(x);
+                match k {
+                    0 => a.sin(),
+                    1 => a.cos(),
+                    2 => a.tan(),
+                    3 => a.exp(),
+                    4 => a.ln(),
+                    5 => a.sqrt(),
+                    6 => a.cbrt(),
+                    7 => a.atan(),
+                    8 => a.asin(),
+                    9 => a.acos(),
+                    10 => a.sinh(),
+                    11 => a.cosh(),
+                    12 => a.tanh(),
+                    13 => a.asinh(),
+                    14 => a.acosh(),
+                    15 => a.atanh(),
+                    16 => a.abs(),
+                    17 => a.recip(),
+                    18 => a.exp_m1(),
+                    19 => a.ln_1p(),
+                    20 => a.erf(),
+                    21 => a.powi(3),
+                    22 => -a,
+                    _ => a.floor(),
+                }
+            }
+            Op::Binary(k) => {
+                let b = stack.pop().unwrap_or(x);
+                let a = stack.pop().unwrap_or(x);
+                match k {
+                    0 => a + b,
+                    1 => a - b,
+                    2 => a * b,
+                    3 => a / b,
+                    4 => a % b,
+                    5 => a.powf(b),
+                    6 => a.atan2(b),
+                    7 => a.hypot(b),
+                    8 => a.max(b),
+                    9 => a.min(b),
+                    _ => a.mul_add(b, x),
+                }
+            }
+        };
+        stack.push(v);
+    }
+    stack.pop().unwrap_or(x)
+}
+
+/// Asserts that a value part is the f64 result bit for bit (any NaN matches any NaN).
+fn same(what: &str, got: f64, want: f64) {
+    assert!(
+        got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()),
+        "{what}: value {got:e} differs from f64's {want:e}"
+    );
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((x, ops)) = decode(data) else { return };
+    let f = |t: f64| eval(&ops, t);
+    let plain = f(x);
+
+    let d = eval(&ops, Dual::variable(x));
+    same("Dual64", d.re, plain);
+    let h = eval(&ops, HyperDual::variable(x));
+    same("HyperDual64", h.re, plain);
+    let v = eval(&ops, DualVec::<f64, 3>::variable(x, 1));
+    same("DualVec64<3>", v.re, plain);
+    let q = eval(&ops, Dual2Vec::<f64, 2>::variable(x, 0));
+    same("Dual2Vec64<2>", q.re, plain);
+    let t = eval(&ops, Taylor::<f64, 2>::variable(x));
+    same("Taylor64<2>", t.re, plain);
+    let nested = eval(&ops, Dual::variable(Dual::constant(x)));
+    same("Dual<Dual64>", nested.re.re, plain);
+
+    // The first-order parts of every type describe the same derivative.
+    if d.eps.is_finite() {
+        for (what, other) in [("HyperDual64", h.e1), ("DualVec64<3>", v.eps[1]), ("Dual2Vec64<2>", q.grad[0]), ("Taylor64<2>", t.coeffs[0])] {
+            let tol = 1e-9 * d.eps.abs().max(1.0);
+            assert!(
+                (other - d.eps).abs() <= tol,
+                "{what}: f' = {other:e}, Dual64 says {:e} at x = {x:e} (ops {ops:?})",
+                d.eps
+            );
+        }
+    }
+
+    // Against central differences, where they are trustworthy: finite values nearby, two step
+    // sizes agreeing (so f is smooth there), and a moderate slope.
+    if !(x.is_finite() && x.abs() < 1e6 && plain.is_finite() && d.eps.is_finite()) {
+        return;
+    }
+    // Piecewise functions (%, floor, abs, max, min) follow the branch f64 takes at the point,
+    // which rounding can put on the other side of a jump from its neighbours: no reference.
+    let piecewise = ops.iter().any(|op| {
+        matches!(op, Op::Unary(16 | 23..) | Op::Binary(4 | 8 | 9))
+    });
+    if piecewise {
+        return;
+    }
+    let step = 1e-4 * x.abs().max(1.0);
+    let central = |h: f64| (f(x + h) - f(x - h)) / (2.0 * h);
+    let (c1, c2) = (central(step), central(step / 2.0));
+    // One-sided differences disagree across a kink (|x| at 0) where central ones cancel.
+    let forward = (f(x + step) - plain) / step;
+    let backward = (plain - f(x - step)) / step;
+    let scale = d.eps.abs().max(plain.abs()).max(1.0);
+    let smooth = c1.is_finite()
+        && c2.is_finite()
+        && (c1 - c2).abs() <= 1e-6 * scale
+        && (forward - backward).abs() <= 1e-2 * scale;
+    if !smooth || scale > 1e8 {
+        return;
+    }
+    assert!(
+        (d.eps - c2).abs() <= 1e-4 * scale,
+        "f'({x:e}) = {:e}, central differences {c2:e} (ops {ops:?})",
+        d.eps
+    );
+});

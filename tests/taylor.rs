@@ -1740,5 +1740,9 @@ mod properties {
 fn hypot_at_subnormal_arguments() {
     let x = Taylor64::<2>::variable(6.6527680299607e-310);
     let h = x.hypot(x);
-    assert!((h.coeffs[0] - std::f64::consts::SQRT_2).abs() < 1e-15, "{:?}", h.coeffs);
+    assert!(
+        (h.coeffs[0] - std::f64::consts::SQRT_2).abs() < 1e-15,
+        "{:?}",
+        h.coeffs
+    );
 }

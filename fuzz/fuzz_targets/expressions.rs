@@ -133,7 +133,12 @@ fuzz_target!(|data: &[u8]| {
 
     // The first-order parts of every type describe the same derivative.
     if d.eps.is_finite() {
-        for (what, other) in [("HyperDual64", h.e1), ("DualVec64<3>", v.eps[1]), ("Dual2Vec64<2>", q.grad[0]), ("Taylor64<2>", t.coeffs[0])] {
+        for (what, other) in [
+            ("HyperDual64", h.e1),
+            ("DualVec64<3>", v.eps[1]),
+            ("Dual2Vec64<2>", q.grad[0]),
+            ("Taylor64<2>", t.coeffs[0]),
+        ] {
             let tol = 1e-9 * d.eps.abs().max(1.0);
             assert!(
                 (other - d.eps).abs() <= tol,
@@ -150,9 +155,9 @@ fuzz_target!(|data: &[u8]| {
     }
     // Piecewise functions (%, floor, abs, max, min) follow the branch f64 takes at the point,
     // which rounding can put on the other side of a jump from its neighbours: no reference.
-    let piecewise = ops.iter().any(|op| {
-        matches!(op, Op::Unary(16 | 23..) | Op::Binary(4 | 8 | 9))
-    });
+    let piecewise = ops
+        .iter()
+        .any(|op| matches!(op, Op::Unary(16 | 23..) | Op::Binary(4 | 8 | 9)));
     if piecewise {
         return;
     }

@@ -155,6 +155,32 @@ impl Scale for KeepZerosScale {
     }
 }
 
+/// Returns `(x, y)/h` for `h = hypot(x, y) ≠ 0`: the direction of `(x, y)`, accurate to the
+/// last bit at every scale. Below the normal range the arguments are first scaled by the exact
+/// power of two 2²⁵², since a quotient of subnormals keeps only the few digits they have; at
+/// `h = ∞` the larger argument dominates (`±1` or `0`, not `∞/∞`).
+pub(crate) fn unit_direction<T: Scalar>(x: T, y: T, h: T) -> (T, T) {
+    if h.is_infinite() {
+        let limit = |a: T| {
+            if a.is_infinite() {
+                a.signum()
+            } else if a.is_nan() {
+                a
+            } else {
+                T::zero()
+            }
+        };
+        return (limit(x), limit(y));
+    }
+    if h >= T::min_positive_value() {
+        return (x / h, y / h);
+    }
+    let big: T::Primitive = ((1u128 << 126) as f32).into();
+    let (x, y) = (x.scale_by(big).scale_by(big), y.scale_by(big).scale_by(big));
+    let h = x.hypot(y);
+    (x / h, y / h)
+}
+
 /// Returns `c · x^e`, or zero when the coefficient is zero in every part, so that the power rule
 /// gives finite derivatives at `x = 0` (`d/dx x¹ = 1`, not `1 · 0⁰ · …`; `d²/dx² x = 0`).
 #[inline]
@@ -518,25 +544,18 @@ macro_rules! impl_functions {
                 self.chain1(f, df, || -two::<T>() / three * df / (f * f * f))
             }
 
-            /// Returns `√(x² + y²)` without undue overflow: `∂/∂x = x/h`, `∂/∂y = y/h`.
-            /// At the origin the derivatives are NaN (there is no derivative there).
+            /// Returns `√(x² + y²)` without undue overflow: with `(c, s) = (x, y)/h`,
+            /// `∂/∂x = c`, `∂/∂y = s` and the curvatures `s²/h`, `−cs/h`, `c²/h`, which cancel
+            /// exactly along a ray (`hypot(x, x)` has second derivative 0 wherever `1/h` is
+            /// finite). The direction is exact at subnormal arguments too. At
+            /// the origin the derivatives are NaN (there is no derivative there).
             #[inline]
             #[must_use]
             pub fn hypot(self, other: Self) -> Self {
                 let (x, y) = (self.re(), other.re());
                 let h = x.hypot(y);
-                // x/h → ±1 or 0 as h → ∞ (the larger argument dominates), not ∞/∞.
-                let ratio = |a: T| {
-                    if h.is_infinite() && !a.is_nan() {
-                        if a.is_infinite() { a.signum() } else { T::zero() }
-                    } else {
-                        a / h
-                    }
-                };
-                self.chain2(other, h, ratio(x), ratio(y), || {
-                    let h3 = h * h * h;
-                    [y * y / h3, -x * y / h3, x * x / h3]
-                })
+                let (c, s) = unit_direction(x, y, h);
+                self.chain2(other, h, c, s, || [s * s / h, -c * s / h, c * c / h])
             }
 
             // ----- exponentials and logarithms -----

@@ -15,7 +15,7 @@
 #![deny(unconditional_recursion)]
 
 use crate::Scalar;
-use crate::functions::{euclid_quotient, euclid_remainder};
+use crate::functions::{euclid_quotient, euclid_remainder, unit_direction};
 #[cfg(feature = "alloc")]
 use alloc::vec::Vec;
 use core::cmp::Ordering;
@@ -961,9 +961,13 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
         })
     }
 
-    /// Returns `√(x² + y²)` without undue overflow: the series of `h·√(u² + v²)` with
-    /// `u = x/h`, `v = y/h` and `h` the value. At the origin (where there is no derivative)
-    /// and at infinity the coefficients are NaN, unless both arguments are constants.
+    /// Returns `√(x² + y²)` without undue overflow or underflow. With `h` the value and
+    /// `(c, s) = (x₀, y₀)/h`, the displacement splits into a radial part `r = c·δx + s·δy` and a
+    /// tangential part `τ = c·δy − s·δx`, and the result is `h + r + q` where `q` solves
+    /// `q·(2h + 2r + q) = τ²`. Only `q` divides by `h`, and only where the curvature really is of
+    /// order `1/h`: along a ray (`hypot(x, x)`, even at subnormal `x`) `τ = 0` and the series is
+    /// exact. At the origin (where there is no derivative) and at infinity the coefficients are
+    /// NaN, unless both arguments are constants.
     #[inline]
     #[must_use]
     pub fn hypot(self, other: Self) -> Self {
@@ -971,12 +975,39 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
         if h.is_nan() {
             return Self::nan_parts(h);
         }
-        let Some((u, v)) = self.normalised(other, h) else {
+        if h.is_zero() || !h.is_finite() {
             return self.at_origin(other, h);
-        };
-        let s = u * u + v * v;
-        let r = s.sqrt_with(s.re.sqrt());
-        (r * h).with_re(h)
+        }
+        let plain = self.finite_coeffs() && other.finite_coeffs();
+        by_rule!(plain, a => self.hypot_series(&other, a, h))
+    }
+
+    /// The series of [`hypot`](Self::hypot) at a finite nonzero value `h`.
+    fn hypot_series<S: Arith>(&self, other: &Self, s: S, h: T) -> Self {
+        let (cx, cy) = unit_direction(self.re, other.re, h);
+        let radial = Self::new(
+            T::zero(),
+            core::array::from_fn(|k| s.mul(cx, self.coeffs[k]) + s.mul(cy, other.coeffs[k])),
+        );
+        let tangential = Self::new(
+            T::zero(),
+            core::array::from_fn(|k| s.mul(cx, other.coeffs[k]) - s.mul(cy, self.coeffs[k])),
+        );
+        let two_h = h + h;
+        // q_m·2h = (τ²)_m − Σ_{i=2}^{m−1} q_i·(2r_{m−i} + q_{m−i}); q₀ = q₁ = 0.
+        let mut q = Self::constant(T::zero());
+        for m in 2..=K {
+            let mut sum = T::zero();
+            for i in 1..m {
+                sum = sum + s.mul(tangential.c(i), tangential.c(m - i));
+            }
+            for i in 2..m {
+                let w = radial.c(m - i) + radial.c(m - i) + q.c(m - i);
+                sum = sum - s.mul(q.c(i), w);
+            }
+            q.coeffs[m - 1] = s.div(sum, two_h);
+        }
+        Self::new(h, core::array::from_fn(|k| radial.coeffs[k] + q.coeffs[k]))
     }
 
     // ----- exponentials and logarithms -----

@@ -29,7 +29,7 @@ mod common;
 use common::{central, central2};
 use dualdiff::{Dual, Dual32, Dual64, DualVec64, HyperDual, HyperDual64, Scalar};
 use std::cell::RefCell;
-use std::f64::consts::{FRAC_2_SQRT_PI, FRAC_PI_2, LN_2, LN_10, PI};
+use std::f64::consts::{FRAC_2_SQRT_PI, FRAC_PI_2, LN_2, LN_10, PI, SQRT_2};
 
 const INF: f64 = f64::INFINITY;
 const NAN: f64 = f64::NAN;
@@ -1888,4 +1888,28 @@ fn slopes_that_vanish_at_infinity_have_zero_curvature_there() {
     }
     let h = HyperDual64::variable(INF).acosh();
     assert_eq!((h.re, h.e1, h.e12.abs()), (INF, 0.0, 0.0), "acosh(inf)");
+}
+
+/// Found by the fuzz target: `hypot`'s partials `x/h`, `y/h` were quotients of subnormals with
+/// a few bits each (`d/dx [hypot(x, x) + x]` came out as 2.41414 at x = 8e-321, not 1 + √2).
+/// And along a ray the second derivative is 0 (`hypot(x, 4x) = √17·|x|`), which the curvature
+/// terms `y²/h³`, `−xy/h³`, `x²/h³` lost to `∞ − ∞` once `h³` underflowed (x = 1e-120); now
+/// they are `s²/h`, `−cs/h`, `c²/h`, which cancel exactly wherever `1/h` is finite.
+#[test]
+fn hypot_along_a_ray_at_tiny_scales() {
+    for x0 in [7.954e-321, 6.6527680299607e-310, 2.2e-308, 1e-200, 1e-120, 1e-20, 3.0] {
+        let x = Dual64::variable(x0);
+        let d = x.hypot(x) + x;
+        assert_eq!(d.re, x0.hypot(x0) + x0, "value at {x0}");
+        assert_rel(&format!("hypot(x, x) + x at {x0}"), d.eps, 1.0 + SQRT_2, EXACT);
+        let x = HyperDual64::variable(x0);
+        let h = x.hypot(Scalar::scale_by(x, 4.0));
+        assert_rel(&format!("hypot(x, 4x)' at {x0}"), h.e1, 17f64.sqrt(), EXACT);
+        if (1.0 / h.re).is_finite() {
+            assert_eq!(h.e12.abs(), 0.0, "hypot(x, 4x)'' at {x0}");
+        } else {
+            // The curvature terms are of order 1/h, which overflows: ∞ − ∞.
+            assert!(h.e12.is_nan(), "hypot(x, 4x)'' at {x0}");
+        }
+    }
 }

@@ -1732,17 +1732,40 @@ mod properties {
     }
 }
 
-/// Found by the fuzz target (`fuzz/`): at subnormal arguments the recurrence normalises by
-/// `h = hypot(x, y)`, and the coefficients of `x/h` (about `1/h`) overflow, so the result has
-/// infinite coefficients where `d/dx hypot(x, x) = √2`.
+/// Found by the fuzz target (`fuzz/`): the recurrence used to normalise by `h = hypot(x, y)`,
+/// and at subnormal arguments the coefficients of `x/h` (about `1/h`) overflowed, so the result
+/// had infinite coefficients where `d/dx hypot(x, x) = √2`. Along a ray the series is linear:
+/// `hypot(x, k·x) = √(1 + k²)·|x|`.
 #[test]
-#[ignore = "BUG: Taylor::hypot at subnormal arguments gives infinite coefficients (1/h overflows)"]
 fn hypot_at_subnormal_arguments() {
-    let x = Taylor64::<2>::variable(6.6527680299607e-310);
+    let x0 = 6.6527680299607e-310;
+    let x = Taylor64::<3>::variable(x0);
     let h = x.hypot(x);
-    assert!(
-        (h.coeffs[0] - std::f64::consts::SQRT_2).abs() < 1e-15,
-        "{:?}",
-        h.coeffs
-    );
+    assert_eq!(h.re, x0.hypot(x0));
+    assert_close(h.coeffs[0], std::f64::consts::SQRT_2, 1e-15);
+    assert_eq!(&h.coeffs[1..], &[0.0, 0.0]);
+    let y = Taylor64::<3>::new(2.0 * x0, [2.0, 0.0, 0.0]);
+    let h = x.hypot(y);
+    assert_close(h.coeffs[0], 5f64.sqrt(), 1e-15);
+    assert_eq!(&h.coeffs[1..], &[0.0, 0.0]);
+}
+
+/// Two arguments moving in different directions: `hypot(2 + t, 3 − 2t) = √(13 − 8t + 5t²)`,
+/// coefficients from mpmath (`taylor(lambda t: sqrt((2+t)**2 + (3-2*t)**2), 0, 5)`).
+#[test]
+fn hypot_of_two_moving_arguments() {
+    let x = Taylor64::<5>::new(2.0, [1.0, 0.0, 0.0, 0.0, 0.0]);
+    let y = Taylor64::<5>::new(3.0, [-2.0, 0.0, 0.0, 0.0, 0.0]);
+    let h = x.hypot(y);
+    assert_eq!(h.re, 2f64.hypot(3.0));
+    let expected = [
+        -1.109400392450458244,
+        0.52269826182761974959,
+        0.16083023440849838449,
+        0.011598334212151325805,
+        -0.019746907479149949575,
+    ];
+    for (got, want) in h.coeffs.iter().zip(expected) {
+        assert_close(*got, want, 1e-14);
+    }
 }

@@ -838,8 +838,9 @@ macro_rules! impl_functions {
                 self.chain1_total(x.erfc(), df, || times(tail(x, df), -2.0))
             }
 
-            /// Returns the gamma function: `f' = Γ(x)ψ(x)`, `f'' = Γ(x)(ψ(x)² + ψ₁(x))`. At the
-            /// poles (0, −1, −2, …) the derivatives are NaN.
+            /// Returns the gamma function: `f' = Γ(x)ψ(x)`, `f'' = Γ(x)(ψ(x)² + ψ₁(x))`. At `±0`
+            /// the sign bit picks the side, as for `Γ(±0) = ±∞` itself (`Γ ≈ 1/x`: `f' = −∞`,
+            /// `f'' = ±∞`); at the negative integers the derivatives are NaN.
             #[inline]
             #[must_use]
             pub fn gamma(self) -> Self {
@@ -849,7 +850,8 @@ macro_rules! impl_functions {
                 self.chain1(f, f * psi, || f * (psi * psi + x.polygamma(1)))
             }
 
-            /// Returns `ln |Γ(x)|`: `f' = ψ(x)`, `f'' = ψ₁(x)`.
+            /// Returns `ln |Γ(x)|`: `f' = ψ(x)`, `f'' = ψ₁(x)`. At `±0`, `f' = ∓∞` and `f'' = +∞`
+            /// (the side the sign bit picks); at the negative integers `f'` is NaN.
             #[inline]
             #[must_use]
             pub fn ln_gamma(self) -> Self {
@@ -858,7 +860,9 @@ macro_rules! impl_functions {
             }
 
             /// Returns the digamma function `ψ(x) = Γ'(x)/Γ(x)`: `f' = ψ₁(x)`, `f'' = ψ₂(x)`.
-            /// NaN in every part at the poles (0, −1, −2, …).
+            /// At `±0` the sign bit picks the side (`ψ ≈ −1/x`: `ψ(±0) = ∓∞`, `ψ₁ = +∞`,
+            /// `ψ₂(±0) = ∓∞`), as for `1/x`; NaN in every part at the negative integers, where
+            /// the one-sided limits disagree and nothing picks one.
             #[inline]
             #[must_use]
             pub fn digamma(self) -> Self {
@@ -866,6 +870,9 @@ macro_rules! impl_functions {
             }
 
             /// Returns the polygamma function `ψ⁽ⁿ⁾(x)`: `f' = ψ⁽ⁿ⁺¹⁾(x)`, `f'' = ψ⁽ⁿ⁺²⁾(x)`.
+            /// Near 0, `ψ⁽ⁿ⁾ ≈ (−1)ⁿ⁺¹·n!/xⁿ⁺¹`, and at `±0` each part is the limit from the
+            /// side the sign bit picks; at the negative integers a part is `+∞` where both
+            /// one-sided limits are (odd order) and NaN where they disagree (even order).
             #[inline]
             #[must_use]
             pub fn polygamma(self, n: u32) -> Self {

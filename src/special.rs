@@ -32,9 +32,13 @@ fn is_pole(x: f64) -> bool {
     x <= 0.0 && x == x.floor()
 }
 
-/// Returns the digamma function `ψ(x)`. NaN at the poles (0, −1, −2, …) where the two one-sided
-/// limits are `∓∞`, and at −∞; `+∞` at `+∞`.
+/// Returns the digamma function `ψ(x)`. At `±0` the sign bit picks the side, as for `1/x`:
+/// `ψ(+0) = −∞`, `ψ(−0) = +∞`. NaN at the negative integers, where the two one-sided limits
+/// are `∓∞` and nothing picks one, and at −∞; `+∞` at `+∞`.
 fn digamma(x: f64) -> f64 {
+    if x == 0.0 {
+        return -1.0 / x;
+    }
     if x.is_nan() || x == f64::NEG_INFINITY || is_pole(x) {
         return f64::NAN;
     }
@@ -108,8 +112,10 @@ fn cot_derivative(n: u32, x: f64) -> Option<f64> {
 
 /// Returns the polygamma function `ψ⁽ⁿ⁾(x)` (`n = 0` is digamma).
 ///
-/// For `n ≥ 1`: `+∞` at the poles when `n` is odd (both one-sided limits agree), NaN when `n` is
-/// even; zero at `+∞`; NaN at `−∞` and NaN.
+/// For `n ≥ 1`: at `±0` the limit from the side the sign bit picks, that of
+/// `(−1)ⁿ⁺¹·n!/xⁿ⁺¹` (`+∞` from the left, `(−1)ⁿ⁺¹·∞` from the right); at the negative integers
+/// `+∞` when `n` is odd (both one-sided limits agree) and NaN when `n` is even; zero at `+∞`;
+/// NaN at `−∞` and NaN.
 pub(crate) fn polygamma(n: u32, x: f64) -> f64 {
     if n == 0 {
         return digamma(x);
@@ -118,6 +124,13 @@ pub(crate) fn polygamma(n: u32, x: f64) -> f64 {
         return f64::NAN;
     }
     let odd = n % 2 == 1;
+    if x == 0.0 {
+        return if odd || x.is_sign_negative() {
+            f64::INFINITY
+        } else {
+            f64::NEG_INFINITY
+        };
+    }
     if is_pole(x) {
         return if odd { f64::INFINITY } else { f64::NAN };
     }
@@ -221,9 +234,16 @@ mod tests {
 
     #[test]
     fn poles_and_infinities() {
-        assert!(polygamma(0, 0.0).is_nan());
-        assert!(polygamma(0, -3.0).is_nan());
+        // ψ⁽ⁿ⁾(x) ≈ (−1)ⁿ⁺¹·n!/xⁿ⁺¹ near 0: the sign bit picks the side.
+        assert_eq!(polygamma(0, 0.0), f64::NEG_INFINITY);
+        assert_eq!(polygamma(0, -0.0), f64::INFINITY);
         assert_eq!(polygamma(1, 0.0), f64::INFINITY);
+        assert_eq!(polygamma(1, -0.0), f64::INFINITY);
+        assert_eq!(polygamma(2, 0.0), f64::NEG_INFINITY);
+        assert_eq!(polygamma(2, -0.0), f64::INFINITY);
+        assert_eq!(polygamma(5, 0.0), f64::INFINITY);
+        assert!(polygamma(0, -3.0).is_nan());
+        assert_eq!(polygamma(1, -3.0), f64::INFINITY);
         assert!(polygamma(2, -2.0).is_nan());
         assert_eq!(polygamma(0, f64::INFINITY), f64::INFINITY);
         assert_eq!(polygamma(1, f64::INFINITY), 0.0);

@@ -1350,20 +1350,26 @@ flat_edge!(cbrt_at_zero {
 
 edge!(gamma_and_digamma_at_the_poles_do_not_panic,
     gamma_and_digamma_at_the_poles_do_not_panic_nested {
-    // Γ: the libm value (±∞ or NaN), NaN derivatives (ψ has no value at a pole).
-    0.0 => [Scalar::gamma(0.0), NAN, NAN], |x| x.gamma();
+    // At a negative integer: the libm value (±∞ or NaN), NaN derivatives (ψ has no value).
     -1.0 => [Scalar::gamma(-1.0), NAN, NAN], |x| x.gamma();
     -2.0 => [Scalar::gamma(-2.0), NAN, NAN], |x| x.gamma();
     -3.0 => [Scalar::gamma(-3.0), NAN, NAN], |x| x.gamma();
-    0.0 => [NAN, NAN, NAN], |x| x.digamma();
     -1.0 => [NAN, NAN, NAN], |x| x.digamma();
     -4.0 => [NAN, NAN, NAN], |x| x.digamma();
+    // At ±0 the sign bit picks the side: Γ ≈ 1/x, so Γ' ≈ −1/x² and Γ'' ≈ 2/x³;
+    // ψ ≈ −1/x, ψ₁ ≈ 1/x², ψ₂ ≈ −2/x³.
+    0.0 => [INF, -INF, INF], |x| x.gamma();
+    -0.0 => [-INF, -INF, -INF], |x| x.gamma();
+    0.0 => [-INF, INF, -INF], |x| x.digamma();
+    -0.0 => [INF, INF, INF], |x| x.digamma();
 });
 
 flat_edge!(ln_gamma_at_the_poles {
     // ln Γ → +∞, ψ has no value, ψ₁ → +∞ from both sides.
-    0.0 => [INF, NAN, INF], |x| x.ln_gamma();
     -2.0 => [INF, NAN, INF], |x| x.ln_gamma();
+    // At ±0: ln Γ ≈ −ln|x|, ψ(±0) = ∓∞, ψ₁ = +∞.
+    0.0 => [INF, -INF, INF], |x| x.ln_gamma();
+    -0.0 => [INF, INF, INF], |x| x.ln_gamma();
 });
 
 // Not checked on nested types: there the slope ψ(x) is itself a dual number whose value is NaN

@@ -157,10 +157,15 @@ impl Scale for KeepZerosScale {
 
 /// Returns `(x, y)/h` for `h = hypot(x, y) ≠ 0`: the direction of `(x, y)`, accurate to the
 /// last bit at every scale. Below the normal range the arguments are first scaled by the exact
-/// power of two 2²⁵², since a quotient of subnormals keeps only the few digits they have; at
-/// `h = ∞` the larger argument dominates (`±1` or `0`, not `∞/∞`).
+/// power of two 2²⁵², since a quotient of subnormals keeps only the few digits they have. At
+/// `h = ∞` an infinite argument dominates a finite one (`±1` or `0`, not `∞/∞`); with both
+/// infinite the direction is unknown (NaN).
 pub(crate) fn unit_direction<T: Scalar>(x: T, y: T, h: T) -> (T, T) {
     if h.is_infinite() {
+        if x.is_infinite() && y.is_infinite() {
+            // ∞/∞: the direction depends on how the two grew.
+            return (T::nan(), T::nan());
+        }
         let limit = |a: T| {
             if a.is_infinite() {
                 a.signum()

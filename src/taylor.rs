@@ -966,8 +966,9 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
     /// tangential part `τ = c·δy − s·δx`, and the result is `h + r + q` where `q` solves
     /// `q·(2h + 2r + q) = τ²`. Only `q` divides by `h`, and only where the curvature really is of
     /// order `1/h`: along a ray (`hypot(x, x)`, even at subnormal `x`) `τ = 0` and the series is
-    /// exact. At the origin (where there is no derivative) and at infinity the coefficients are
-    /// NaN, unless both arguments are constants.
+    /// exact. At `h = ∞` an infinite argument dominates a finite one (`q → 0`), as for the dual
+    /// types. At the origin (where there is no derivative) and with both arguments infinite (no
+    /// direction) the coefficients are NaN, unless both arguments are constants.
     #[inline]
     #[must_use]
     pub fn hypot(self, other: Self) -> Self {
@@ -975,16 +976,19 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
         if h.is_nan() {
             return Self::nan_parts(h);
         }
-        if h.is_zero() || !h.is_finite() {
+        if h.is_zero() {
+            return self.at_origin(other, h);
+        }
+        let (cx, cy) = unit_direction(self.re, other.re, h);
+        if cx.is_nan() || cy.is_nan() {
             return self.at_origin(other, h);
         }
         let plain = self.finite_coeffs() && other.finite_coeffs();
-        by_rule!(plain, a => self.hypot_series(&other, a, h))
+        by_rule!(plain, a => self.hypot_series(&other, a, h, (cx, cy)))
     }
 
-    /// The series of [`hypot`](Self::hypot) at a finite nonzero value `h`.
-    fn hypot_series<S: Arith>(&self, other: &Self, s: S, h: T) -> Self {
-        let (cx, cy) = unit_direction(self.re, other.re, h);
+    /// The series of [`hypot`](Self::hypot) at a nonzero value `h` with the direction `(cx, cy)`.
+    fn hypot_series<S: Arith>(&self, other: &Self, s: S, h: T, (cx, cy): (T, T)) -> Self {
         let radial = Self::new(
             T::zero(),
             core::array::from_fn(|k| s.mul(cx, self.coeffs[k]) + s.mul(cy, other.coeffs[k])),

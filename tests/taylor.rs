@@ -1258,9 +1258,15 @@ fn singular_and_saturated_points() {
     assert_eq!(y.coeffs[0], INF);
     // 1/t at 0: −∞, +∞, −∞, … (the one-sided limits of 1/x's derivatives / k!)
     assert_eq!(x(0.0).recip().coeffs, [-INF, INF, -INF, INF, -INF]);
-    // gamma at a pole: NaN derivatives
-    let y = x(0.0).gamma();
+    // gamma at a negative pole: NaN derivatives
+    let y = x(-1.0).gamma();
     assert!(y.coeffs.iter().all(|c| c.is_nan()));
+    // at ±0 the sign bit picks the side, and Γ ≈ 1/x there (its coefficients at 0± are the
+    // limits of (−1)ᵏ/x^(k+1)); ln Γ ≈ −ln|x|, ψ ≈ −1/x
+    assert_eq!(x(0.0).gamma().coeffs, [-INF, INF, -INF, INF, -INF]);
+    assert_eq!(x(-0.0).gamma().coeffs, [-INF; 5]);
+    assert_eq!(x(0.0).ln_gamma().coeffs, [-INF, INF, -INF, INF, -INF]);
+    assert_eq!(x(-0.0).digamma().coeffs, [INF; 5]);
 }
 
 #[test]
@@ -1768,4 +1774,21 @@ fn hypot_of_two_moving_arguments() {
     for (got, want) in h.coeffs.iter().zip(expected) {
         assert_close(*got, want, 1e-14);
     }
+}
+
+/// Found by the fuzz target: `hypot(x², x)` at `x = 1.76e265`, where `x²` overflows. The dual
+/// types take the limit (the infinite argument dominates: `∂/∂a = 1`, `∂/∂b = 0`) and
+/// `Taylor` gave NaN; now both give `d/dx x² = 2x` and curvature `(x²)'' / 2 = 1`.
+#[test]
+fn hypot_with_an_overflowing_argument() {
+    let x0 = 1.7600144317073246e265;
+    let x = Taylor64::<2>::variable(x0);
+    let h = (x * x).hypot(x);
+    assert_eq!(h.re, INF);
+    assert_eq!(h.coeffs, [2.0 * x0, 1.0]);
+    let d = Dual64::variable(x0);
+    assert_eq!((d * d).hypot(d).eps, 2.0 * x0);
+    // Both arguments infinite: the direction is unknown.
+    let big = Taylor64::<2>::variable(INF);
+    assert!(big.hypot(big).coeffs.iter().all(|c| c.is_nan()));
 }

@@ -155,16 +155,16 @@ impl Scale for KeepZerosScale {
     }
 }
 
-/// Returns `(x, y)/h` for `h = hypot(x, y) ≠ 0`: the direction of `(x, y)`, accurate to the
-/// last bit at every scale. Below the normal range the arguments are first scaled by the exact
-/// power of two 2²⁵², since a quotient of subnormals keeps only the few digits they have. At
-/// `h = ∞` an infinite argument dominates a finite one (`±1` or `0`, not `∞/∞`); with both
-/// infinite the direction is unknown (NaN).
-pub(crate) fn unit_direction<T: Scalar>(x: T, y: T, h: T) -> (T, T) {
+/// Returns the direction `(x, y)/h` of a point and `1/h`, for `h = hypot(x, y) ≠ 0`, accurate
+/// to the last bit at every scale. Below the normal range the arguments are first scaled by the
+/// exact power of two 2²⁵², since a quotient of subnormals keeps only the few digits they have
+/// (and `1/h` may still be finite). At `h = ∞` an infinite argument dominates a finite one
+/// (`±1` or `0`, not `∞/∞`; `1/h = 0`); with both infinite the direction is unknown (NaN).
+pub(crate) fn polar<T: Scalar>(x: T, y: T, h: T) -> (T, T, T) {
     if h.is_infinite() {
         if x.is_infinite() && y.is_infinite() {
             // ∞/∞: the direction depends on how the two grew.
-            return (T::nan(), T::nan());
+            return (T::nan(), T::nan(), T::zero());
         }
         let limit = |a: T| {
             if a.is_infinite() {
@@ -175,15 +175,27 @@ pub(crate) fn unit_direction<T: Scalar>(x: T, y: T, h: T) -> (T, T) {
                 T::zero()
             }
         };
-        return (limit(x), limit(y));
+        return (limit(x), limit(y), T::zero());
     }
     if h >= T::min_positive_value() {
-        return (x / h, y / h);
+        return (x / h, y / h, h.recip());
     }
     let big: T::Primitive = ((1u128 << 126) as f32).into();
     let (x, y) = (x.scale_by(big).scale_by(big), y.scale_by(big).scale_by(big));
     let h = x.hypot(y);
-    (x / h, y / h)
+    (x / h, y / h, h.recip().scale_by(big).scale_by(big))
+}
+
+/// Returns `a · b`, exactly zero when either factor is zero in every part, even against an
+/// infinite other factor: a product of two derivative terms, each of which may be the zero of a
+/// constant.
+#[inline]
+fn product_keeping_zeros<T: Scalar>(a: T, b: T) -> T {
+    if a.is_zero_in_all_parts() || b.is_zero_in_all_parts() {
+        T::zero()
+    } else {
+        a.scale_part(b)
+    }
 }
 
 /// Returns `c · x^e`, or zero when the coefficient is zero in every part, so that the power rule
@@ -420,8 +432,10 @@ macro_rules! impl_functions {
             }
 
             /// Returns `self · a + b` with the value computed as one fused operation (as
-            /// `f64::mul_add`) and the derivative parts by the product and sum rules; a NaN
-            /// value gives NaN in every part.
+            /// `f64::mul_add`) and the derivative parts by the product and sum rules, in which
+            /// (unlike `self * a`, which is IEEE arithmetic part by part) an infinite factor
+            /// times the zero derivative of a constant contributes 0: `mul_add(x, 2, 1)` has
+            /// slope 2 at `x = ±∞`. A NaN value gives NaN in every part.
             #[inline]
             #[must_use]
             pub fn mul_add(self, a: Self, b: Self) -> Self {
@@ -429,7 +443,11 @@ macro_rules! impl_functions {
                 if value.is_nan() {
                     return Self::nan_parts(T::nan());
                 }
-                (self * a + b).with_re(value)
+                if self.re().is_finite() && a.re().is_finite() {
+                    return (self * a + b).with_re(value);
+                }
+                // An infinite factor times the zero derivative of a constant contributes 0.
+                (self.mul_with(a, product_keeping_zeros) + b).with_re(value)
             }
 
             /// Returns the Euclidean quotient `div_euclid(self, rhs)` with the value of
@@ -552,15 +570,19 @@ macro_rules! impl_functions {
             /// Returns `√(x² + y²)` without undue overflow: with `(c, s) = (x, y)/h`,
             /// `∂/∂x = c`, `∂/∂y = s` and the curvatures `s²/h`, `−cs/h`, `c²/h`, which cancel
             /// exactly along a ray (`hypot(x, x)` has second derivative 0 wherever `1/h` is
-            /// finite). The direction is exact at subnormal arguments too. At
-            /// the origin the derivatives are NaN (there is no derivative there).
+            /// finite). The direction is exact at subnormal arguments too. An infinite argument
+            /// dominates a finite one (`hypot(x, 1)` has slope ±1 at `x = ±∞`); with both
+            /// infinite, and at the origin, the derivatives are NaN (there is none).
             #[inline]
             #[must_use]
             pub fn hypot(self, other: Self) -> Self {
                 let (x, y) = (self.re(), other.re());
                 let h = x.hypot(y);
-                let (c, s) = unit_direction(x, y, h);
-                self.chain2(other, h, c, s, || [s * s / h, -c * s / h, c * c / h])
+                let (c, s, inv) = polar(x, y, h);
+                self.chain2(other, h, c, s, || {
+                    let over_h = |a: T| product_keeping_zeros(a, inv);
+                    [over_h(s * s), -over_h(c * s), over_h(c * c)]
+                })
             }
 
             // ----- exponentials and logarithms -----
@@ -725,19 +747,22 @@ macro_rules! impl_functions {
             }
 
             /// Returns the four-quadrant arctangent of `self / other` (`self` is `y`, `other` is
-            /// `x`): `∂/∂y = x/(x²+y²)`, `∂/∂x = −y/(x²+y²)`, written as `(x·dy − y·dx)/(x²+y²)`
-            /// so that it is finite on the axes (`atan2(y, 0)` has `∂/∂x = −1/y`). NaN derivatives
-            /// at the origin only.
+            /// `x`): with `(c, s) = (x, y)/h` and `h = hypot(x, y)`, `∂/∂y = c/h`, `∂/∂x = −s/h`
+            /// and the curvatures `−2pq`, `q² − p²`, `2pq` for `(p, q) = (c, s)/h`: finite on
+            /// the axes (`atan2(y, 0)` has `∂/∂x = −1/y`), exact at subnormal arguments, and 0 at
+            /// an infinite argument (the limit). NaN derivatives at the origin and with both
+            /// arguments infinite, where there is no limit.
             #[inline]
             #[must_use]
             pub fn atan2(self, other: Self) -> Self {
                 let (y, x) = (self.re(), other.re());
                 let h = y.hypot(x);
-                let (s, c) = (y / h, x / h);
-                self.chain2(other, y.atan2(x), c / h, -s / h, || {
-                    let r = h * h;
-                    let cs2 = two::<T>() * c * s;
-                    [-cs2 / r, (s * s - c * c) / r, cs2 / r]
+                let (s, c, inv) = polar(y, x, h);
+                // 0·∞ is 0 here: on an axis at a subnormal distance one slope is exactly 0.
+                let (p, q) = (product_keeping_zeros(c, inv), product_keeping_zeros(s, inv));
+                self.chain2(other, y.atan2(x), p, -q, || {
+                    let pq2 = two::<T>() * product_keeping_zeros(p, q);
+                    [-pq2, q * q - p * p, pq2]
                 })
             }
 

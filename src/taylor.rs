@@ -15,7 +15,7 @@
 #![deny(unconditional_recursion)]
 
 use crate::Scalar;
-use crate::functions::{euclid_quotient, euclid_remainder, unit_direction};
+use crate::functions::{euclid_quotient, euclid_remainder, polar};
 #[cfg(feature = "alloc")]
 use alloc::vec::Vec;
 use core::cmp::Ordering;
@@ -637,17 +637,8 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
         self.compose_with(f0, &g)
     }
 
-    /// Returns `self / h` and `other / h` for `h = hypot(self, other)`, or `None` at the origin
-    /// and at infinity, where the normalised form does not exist.
-    fn normalised(self, other: Self, h: T) -> Option<(Self, Self)> {
-        if h.is_zero() || !h.is_finite() {
-            None
-        } else {
-            Some((self / h, other / h))
-        }
-    }
-
-    /// The result at a point without a normalised form: constant if both arguments are.
+    /// The result of `hypot` or `atan2` at a point without a direction (the origin, or both
+    /// arguments infinite): constant if both arguments are, NaN coefficients otherwise.
     fn at_origin(self, other: Self, f: T) -> Self {
         if self.is_constant() && other.is_constant() {
             Self::flat(f)
@@ -979,16 +970,21 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
         if h.is_zero() {
             return self.at_origin(other, h);
         }
-        let (cx, cy) = unit_direction(self.re, other.re, h);
+        let (cx, cy, inv) = polar(self.re, other.re, h);
         if cx.is_nan() || cy.is_nan() {
             return self.at_origin(other, h);
         }
         let plain = self.finite_coeffs() && other.finite_coeffs();
-        by_rule!(plain, a => self.hypot_series(&other, a, h, (cx, cy)))
+        by_rule!(plain, a => {
+            let (radial, tangential) = self.polar_parts(&other, a, (cx, cy));
+            Self::hypot_series(a, h, inv, &radial, &tangential)
+        })
     }
 
-    /// The series of [`hypot`](Self::hypot) at a nonzero value `h` with the direction `(cx, cy)`.
-    fn hypot_series<S: Arith>(&self, other: &Self, s: S, h: T, (cx, cy): (T, T)) -> Self {
+    /// The displacement of the point `(self, other)` from its value `(self₀, other₀)`, in the
+    /// direction `(cx, cy)` of that value and across it: `r = cx·δself + cy·δother` and
+    /// `τ = cx·δother − cy·δself` (both with value 0).
+    fn polar_parts<S: Arith>(&self, other: &Self, s: S, (cx, cy): (T, T)) -> (Self, Self) {
         let radial = Self::new(
             T::zero(),
             core::array::from_fn(|k| s.mul(cx, self.coeffs[k]) + s.mul(cy, other.coeffs[k])),
@@ -997,7 +993,14 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
             T::zero(),
             core::array::from_fn(|k| s.mul(cx, other.coeffs[k]) - s.mul(cy, self.coeffs[k])),
         );
-        let two_h = h + h;
+        (radial, tangential)
+    }
+
+    /// The series `h + r + q` of [`hypot`](Self::hypot), with `inv = 1/h`, from the radial and
+    /// tangential parts of the displacement.
+    fn hypot_series<S: Arith>(s: S, h: T, inv: T, radial: &Self, tangential: &Self) -> Self {
+        let half: T::Primitive = 0.5f32.into();
+        let half_inv = inv.scale_by(half);
         // q_m·2h = (τ²)_m − Σ_{i=2}^{m−1} q_i·(2r_{m−i} + q_{m−i}); q₀ = q₁ = 0.
         let mut q = Self::constant(T::zero());
         for m in 2..=K {
@@ -1009,7 +1012,12 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
                 let w = radial.c(m - i) + radial.c(m - i) + q.c(m - i);
                 sum = sum - s.mul(q.c(i), w);
             }
-            q.coeffs[m - 1] = s.div(sum, two_h);
+            // Along a ray τ = 0 and so is q, even where 1/h overflows.
+            q.coeffs[m - 1] = if sum.is_zero_in_all_parts() {
+                T::zero()
+            } else {
+                s.mul(sum, half_inv)
+            };
         }
         Self::new(h, core::array::from_fn(|k| radial.coeffs[k] + q.coeffs[k]))
     }
@@ -1176,10 +1184,12 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
         self.solve_with(self.re.atan(), &d)
     }
 
-    /// Returns the four-quadrant arctangent of `self / other` (`self` is `y`, `other` is `x`)
-    /// from `(x² + y²)·f' = x·y' − y·x'`, on `x` and `y` divided by `hypot(x, y)` so that
-    /// nothing overflows; finite on the axes. At the origin (and at infinity) the coefficients
-    /// are NaN unless both arguments are constants.
+    /// Returns the four-quadrant arctangent of `self / other` (`self` is `y`, `other` is `x`).
+    /// Turned by the angle `θ₀` of the value, the point is `(h + r, τ)` with `r` and `τ` the
+    /// radial and tangential displacements (see [`hypot`](Self::hypot)), so the result is
+    /// `θ₀ + atan(τ/(h + r))`: finite on the axes, exactly `θ₀` along a ray however close to the
+    /// origin, and flat at an infinite argument (the limit). At the origin and with both
+    /// arguments infinite the coefficients are NaN unless both arguments are constants.
     #[inline]
     #[must_use]
     pub fn atan2(self, other: Self) -> Self {
@@ -1187,23 +1197,19 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
         if f0.is_nan() {
             return Self::nan_parts(f0);
         }
-        let Some((y, x)) = self.normalised(other, self.re.hypot(other.re)) else {
+        let h = self.re.hypot(other.re);
+        if h.is_zero() {
             return self.at_origin(other, f0);
-        };
-        let (dy, dx) = (y.slope_series(), x.slope_series());
-        // n_m = Σ_{i=0}^{m} x_i·y'_{m−i} − y_i·x'_{m−i}
-        let mut n = [T::zero(); K];
-        for (m, nm) in n.iter_mut().enumerate() {
-            let mut sum = T::zero();
-            for i in 0..=m {
-                sum = sum + x.c(i) * dy[m - i] - y.c(i) * dx[m - i];
-            }
-            *nm = sum;
         }
-        let d = x * x + y * y;
-        let plain = d.re.is_finite() && !d.re.is_zero() && d.finite_coeffs();
-        let plain = plain && n.iter().all(|v| v.is_finite());
-        by_rule!(plain, s => Self::solve_quotient(s, f0, &n, &d))
+        let (cx, cy, _) = polar(other.re, self.re, h);
+        if cx.is_nan() || cy.is_nan() {
+            return self.at_origin(other, f0);
+        }
+        let plain = self.finite_coeffs() && other.finite_coeffs();
+        let (radial, tangential) =
+            by_rule!(plain, a => other.polar_parts(&self, a, (cx, cy)));
+        let turned = tangential / radial.with_re(h);
+        turned.atan().with_re(f0)
     }
 
     // ----- hyperbolic -----

@@ -1792,3 +1792,34 @@ fn hypot_with_an_overflowing_argument() {
     let big = Taylor64::<2>::variable(INF);
     assert!(big.hypot(big).coeffs.iter().all(|c| c.is_nan()));
 }
+
+/// `atan2` along a ray is constant however close to the origin (`atan2(2x, x) = atan 2` for
+/// x > 0), where normalising by `h` overflowed at subnormal x; at an infinite argument it is
+/// flat (the limit of `1/(1 + x²)` and its derivatives); two arguments moving in different
+/// directions: `atan2(3 − 2t, 2 + t)`, coefficients from mpmath
+/// (`taylor(lambda t: atan2(3 - 2*t, 2 + t), 0, 4)`).
+#[test]
+fn atan2_along_rays_at_infinity_and_in_general() {
+    for x0 in [6.6527680299607e-310, 1e-200, 1.0] {
+        let x = Taylor64::<3>::variable(x0);
+        let y = x.atan2(Taylor64::<3>::new(x0 / 2.0, [0.5, 0.0, 0.0]));
+        assert_eq!(y.re, x0.atan2(x0 / 2.0));
+        assert_eq!(y.coeffs.map(f64::abs), [0.0; 3], "at {x0}");
+    }
+    let y = Taylor64::<3>::variable(INF).atan2(Taylor64::constant(1.0));
+    assert_eq!((y.re, y.coeffs.map(f64::abs)), (std::f64::consts::FRAC_PI_2, [0.0; 3]));
+    let y = Taylor64::<3>::constant(1.0).atan2(Taylor64::variable(-INF));
+    assert_eq!((y.re, y.coeffs.map(f64::abs)), (std::f64::consts::PI, [0.0; 3]));
+    let y = Taylor64::<4>::new(3.0, [-2.0, 0.0, 0.0, 0.0])
+        .atan2(Taylor64::<4>::new(2.0, [1.0, 0.0, 0.0, 0.0]));
+    assert_eq!(y.re, 3f64.atan2(2.0));
+    let expected = [
+        -0.53846153846153846154,
+        -0.16568047337278106509,
+        0.0010620543164921863147,
+        0.032351808410069675432,
+    ];
+    for (got, want) in y.coeffs.iter().zip(expected) {
+        assert_close(*got, want, 1e-14);
+    }
+}

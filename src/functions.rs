@@ -511,6 +511,11 @@ macro_rules! impl_functions {
             pub fn powf(self, y: Self) -> Self {
                 if y.is_constant() {
                     let (x, p) = (self.re(), y.re());
+                    if x < T::zero() && p.fract() != T::zero() {
+                        // No real xᵖ for x < 0 and a fractional p, so no derivative, even
+                        // where IEEE gives (−∞)ᵖ = +∞.
+                        return self.chain1(x.powf(p), T::nan(), T::nan);
+                    }
                     let df = scaled_powf(p, x, p - T::one());
                     self.chain1(x.powf(p), df, || {
                         scaled_powf(p * (p - T::one()), x, p - two::<T>())
@@ -643,12 +648,22 @@ macro_rules! impl_functions {
             pub fn log(self, base: Self) -> Self {
                 let (x, b) = (self.re(), base.re());
                 let (lx, lb) = (x.ln(), b.ln());
+                // b·ln b and b·ln² b with their limits at the ends of the base's domain: 0 at
+                // b = 0 (−0 and +0: the signs of b·ln b and b·ln² b there) and ∞ at b = ∞.
+                let (b_lb, b_lb2) = if b.is_zero() {
+                    (-T::zero(), T::zero())
+                } else if b.is_infinite() {
+                    (b, b)
+                } else {
+                    (b * lb, b * lb * lb)
+                };
                 let fx = (x.abs() * lb).recip();
-                let fy = -lx / (b * lb * lb);
+                let fy = -lx / b_lb2;
                 self.chain2(base, x.log(b), fx, fy, || {
                     let fxx = -fx / x.abs();
-                    let fxy = -fx / (b * lb);
-                    let fyy = lx * (lb + two::<T>()) / (b * b * lb * lb * lb);
+                    let fxy = -(x.abs() * b_lb2).recip();
+                    // ln x·(ln b + 2)/(b² ln³ b), written so that both ends have their limits
+                    let fyy = lx * (T::one() + two::<T>() / lb) / (b_lb * b_lb);
                     [fxx, fxy, fyy]
                 })
             }
@@ -743,7 +758,14 @@ macro_rules! impl_functions {
                     let r = x.recip();
                     r * r
                 };
-                self.chain1_total(x.atan(), df, || times(df * (x + x.recip()).recip(), -2.0))
+                // x/(1+x²), as x·f' where x² is finite (so that it does not round to 0 at a
+                // subnormal x, where 1/x overflows) and as 1/(x + 1/x) beyond.
+                let ratio = if x2.is_finite() {
+                    x * df
+                } else {
+                    (x + x.recip()).recip()
+                };
+                self.chain1_total(x.atan(), df, || times(df * ratio, -2.0))
             }
 
             /// Returns the four-quadrant arctangent of `self / other` (`self` is `y`, `other` is

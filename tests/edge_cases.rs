@@ -5,10 +5,7 @@
 //!
 //! - The value column must be `f64`'s own result, bit for bit ([`table_values_are_f64s_own`]):
 //!   a failure there is a mistake in the table.
-//! - Every row must hold on both dual types ([`every_unmarked_row_holds`]), except the rows
-//!   marked † — those the current implementation does not meet yet. A marked row that starts
-//!   to hold fails [`marks_are_current`] until its mark is removed, so the marks stay true.
-//!   `cargo test --test edge_cases -- --ignored` lists what the marked rows get instead.
+//! - Every row must hold on both dual types ([`every_row_holds`]).
 //! - Every elementary function has a row at each of the standard points
 //!   ([`every_function_is_in_the_table`]).
 //!
@@ -56,8 +53,6 @@ struct Row {
     value: f64,
     d1: f64,
     d2: f64,
-    /// Marked † in the why column: the implementation does not meet this row yet.
-    known: bool,
 }
 
 impl Row {
@@ -137,7 +132,6 @@ fn rows() -> Vec<Row> {
                 value: number(cells[2])?,
                 d1: number(cells[3])?,
                 d2: number(cells[4])?,
-                known: cells[5].starts_with('†'),
             })
         })();
         match parsed {
@@ -358,10 +352,9 @@ fn table_values_are_f64s_own() {
 }
 
 #[test]
-fn every_unmarked_row_holds() {
+fn every_row_holds() {
     let failing: Vec<_> = rows()
         .into_iter()
-        .filter(|row| !row.known)
         .map(|row| (row.at(), mismatches(&row)))
         .filter(|(_, problems)| !problems.is_empty())
         .collect();
@@ -369,39 +362,6 @@ fn every_unmarked_row_holds() {
         failing.is_empty(),
         "{}",
         report("rows that do not hold", &failing)
-    );
-}
-
-#[test]
-fn marks_are_current() {
-    let stale: Vec<_> = rows()
-        .into_iter()
-        .filter(|row| row.known && mismatches(row).is_empty())
-        .map(|row| {
-            let fix = "holds now: remove its † mark in EDGE_CASES.md".to_string();
-            (row.at(), vec![fix])
-        })
-        .collect();
-    assert!(
-        stale.is_empty(),
-        "{}",
-        report("rows marked † that hold", &stale)
-    );
-}
-
-#[test]
-#[ignore = "BUG: the rows marked † in EDGE_CASES.md do not hold yet; this lists them"]
-fn marked_rows_hold() {
-    let failing: Vec<_> = rows()
-        .into_iter()
-        .filter(|row| row.known)
-        .map(|row| (row.at(), mismatches(&row)))
-        .filter(|(_, problems)| !problems.is_empty())
-        .collect();
-    assert!(
-        failing.is_empty(),
-        "{}",
-        report("rows marked † that do not hold", &failing)
     );
 }
 

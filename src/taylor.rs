@@ -1206,8 +1206,7 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
             return self.at_origin(other, f0);
         }
         let plain = self.finite_coeffs() && other.finite_coeffs();
-        let (radial, tangential) =
-            by_rule!(plain, a => other.polar_parts(&self, a, (cx, cy)));
+        let (radial, tangential) = by_rule!(plain, a => other.polar_parts(&self, a, (cx, cy)));
         let turned = tangential / radial.with_re(h);
         turned.atan().with_re(f0)
     }

@@ -1903,11 +1903,24 @@ fn slopes_that_vanish_at_infinity_have_zero_curvature_there() {
 /// they are `s²/h`, `−cs/h`, `c²/h`, which cancel exactly wherever `1/h` is finite.
 #[test]
 fn hypot_along_a_ray_at_tiny_scales() {
-    for x0 in [7.954e-321, 6.6527680299607e-310, 2.2e-308, 1e-200, 1e-120, 1e-20, 3.0] {
+    for x0 in [
+        7.954e-321,
+        6.6527680299607e-310,
+        2.2e-308,
+        1e-200,
+        1e-120,
+        1e-20,
+        3.0,
+    ] {
         let x = Dual64::variable(x0);
         let d = x.hypot(x) + x;
         assert_eq!(d.re, x0.hypot(x0) + x0, "value at {x0}");
-        assert_rel(&format!("hypot(x, x) + x at {x0}"), d.eps, 1.0 + SQRT_2, EXACT);
+        assert_rel(
+            &format!("hypot(x, x) + x at {x0}"),
+            d.eps,
+            1.0 + SQRT_2,
+            EXACT,
+        );
         let x = HyperDual64::variable(x0);
         let h = x.hypot(Scalar::scale_by(x, 4.0));
         assert_rel(&format!("hypot(x, 4x)' at {x0}"), h.e1, 17f64.sqrt(), EXACT);

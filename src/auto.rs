@@ -6,6 +6,7 @@
 //! (`BENCHMARKS.md`); [`gradient_auto`] and [`jacobian_auto`] apply it. Because the width is a
 //! type, the function must be generic over the number type: write it once as a
 //! [`ScalarFunction`] or [`VectorFunction`].
+#![forbid(unsafe_code)]
 
 use crate::{Dual, DualVec, Scalar, gradient, jacobian};
 use alloc::vec::Vec;

@@ -7,6 +7,7 @@
 //! Drivers are generic over the scalar `T`, so they nest: the inner driver's number type is the
 //! outer layer of the type (`HyperDual<Dual64>` inside a `derivative` over `Dual64`), so the two
 //! perturbations can never be confused.
+#![forbid(unsafe_code)]
 
 #[cfg(feature = "alloc")]
 use crate::Dual2Vec;

@@ -1,4 +1,5 @@
 //! `Dual<T>`: a value and one directional derivative.
+#![forbid(unsafe_code)]
 
 use crate::Scalar;
 use crate::functions::{Chain, KeepZerosScale, Scale};

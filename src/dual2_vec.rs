@@ -1,4 +1,5 @@
 //! `Dual2Vec<T, N>`: value, gradient and Hessian in `N` directions from one evaluation.
+#![forbid(unsafe_code)]
 
 use crate::Scalar;
 use crate::functions::{Chain, KeepZerosScale, Scale};

@@ -1,4 +1,5 @@
 //! `DualVec<T, N>`: a value and `N` partial derivatives, for chunked gradients and Jacobians.
+#![forbid(unsafe_code)]
 
 use crate::Scalar;
 use crate::functions::{Chain, KeepZerosScale, Scale};

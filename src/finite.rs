@@ -54,6 +54,7 @@
 //! let check = finite::check_gradient(g, &x, &[2.0 * 3.0 * 2.0, 9.0]);
 //! assert!(check.passes(1e-10), "{check}");
 //! ```
+#![forbid(unsafe_code)]
 
 use core::fmt;
 

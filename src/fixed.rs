@@ -8,6 +8,7 @@
 //! carrying `N` partials through every operation favour the slice drivers
 //! ([`gradient`](crate::gradient), [`jacobian`](crate::jacobian)), which take chunks of a width
 //! you choose.
+#![forbid(unsafe_code)]
 
 use crate::{Dual2Vec, DualVec, Scalar};
 use nalgebra::{SMatrix, SVector};

@@ -3,6 +3,7 @@
 //! Each function supplies its value `f`, first derivative `f'` and second derivative `f''` at the
 //! value part; a type's private chain rule ([`Chain`]) spreads them over its derivative parts.
 //! `f''` is passed lazily, so first-order types never compute it.
+#![forbid(unsafe_code)]
 
 use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
 use num_traits::FloatConst;

@@ -1,4 +1,5 @@
 //! `HyperDual<T>`: exact second and mixed partial derivatives.
+#![forbid(unsafe_code)]
 
 use crate::Scalar;
 use crate::functions::{Chain, KeepZerosScale, Scale, scale_curvature};

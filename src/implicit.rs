@@ -1,4 +1,5 @@
 //! Implicit differentiation: the sensitivity `dx*/dp` of the solution of `F(x, p) = 0`.
+#![forbid(unsafe_code)]
 
 use crate::{Scalar, Seed, jacobian};
 use alloc::vec::Vec;

@@ -57,8 +57,10 @@
 //!    limit at a singular point where there is one. Nothing panics.
 //! 5. Edge cases are right by construction: `atan2(y, 0)`, `tanh(400)`, `powf(0, 1.5)` and
 //!    `sqrt(0)` have the mathematically right derivatives.
-// `forbid` would be the goal, but simba's `SimdValue` (required by `RealField`) declares two
-// `unsafe fn`s; their bodies in `nalgebra.rs` are safe, and nothing else may use `unsafe`.
+// Every module but two is `#![forbid(unsafe_code)]`: `bytemuck.rs` (its marker traits are
+// `unsafe impl`s, each with its safety argument) and `simd.rs` (simba's `SimdValue`, required by
+// `RealField`, declares two `unsafe fn`s, whose bodies there are safe). The crate root denies
+// it, so nothing new can slip in without an `allow` in one of those two files.
 #![deny(unsafe_code)]
 #![no_std]
 #![deny(missing_docs)]
@@ -99,6 +101,8 @@ mod parallel;
 mod scalar;
 #[cfg(feature = "serde")]
 mod serde;
+#[cfg(feature = "nalgebra")]
+mod simd;
 #[cfg(feature = "sparse")]
 pub mod sparse;
 mod special;

@@ -1,4 +1,5 @@
 //! Macros shared by the trait-plumbing modules.
+#![forbid(unsafe_code)]
 
 /// Forwards trait methods that take `self` by value to the inherent methods of the same name.
 macro_rules! forward {

@@ -16,57 +16,17 @@
 //! assert!((det.eps - 3.0 * 1.5 * 1.5).abs() < 1e-12);
 //! ```
 #![deny(unconditional_recursion)]
+#![forbid(unsafe_code)]
 
 use crate::functions::Chain;
 use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
 use ::approx::{AbsDiffEq, RelativeEq, UlpsEq};
-use ::nalgebra::{ComplexField, Field, RealField, SimdValue};
+use ::nalgebra::{ComplexField, Field, RealField};
 use ::simba::scalar::{SubsetOf, SupersetOf};
 use num_traits::{One, Zero};
 
 macro_rules! impl_nalgebra {
     ([$($p:tt)*] $ty:ty) => {
-        impl<$($p)*> SimdValue for $ty {
-            const LANES: usize = 1;
-            type Element = Self;
-            type SimdBool = bool;
-
-            #[inline]
-            fn splat(val: Self) -> Self {
-                val
-            }
-
-            #[inline]
-            fn extract(&self, _: usize) -> Self {
-                *self
-            }
-
-            // simba's signature is `unsafe fn`; the body does nothing unsafe (one lane, no
-            // indexing), so it is sound for every `i`.
-            #[allow(unsafe_code, reason = "the trait's signature; the body is safe")]
-            #[inline]
-            unsafe fn extract_unchecked(&self, _: usize) -> Self {
-                *self
-            }
-
-            #[inline]
-            fn replace(&mut self, _: usize, val: Self) {
-                *self = val;
-            }
-
-            // As above: a safe body behind the signature simba requires.
-            #[allow(unsafe_code, reason = "the trait's signature; the body is safe")]
-            #[inline]
-            unsafe fn replace_unchecked(&mut self, _: usize, val: Self) {
-                *self = val;
-            }
-
-            #[inline]
-            fn select(self, cond: bool, other: Self) -> Self {
-                if cond { self } else { other }
-            }
-        }
-
         impl<$($p)*> Field for $ty {}
 
         impl<$($p)*> SubsetOf<$ty> for $ty {

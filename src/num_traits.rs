@@ -2,6 +2,7 @@
 //! `NumCast`, `ToPrimitive`, `FromPrimitive`, `Zero`, `One`, `Signed`, `Inv`, `Pow`, `Bounded`
 //! and itself a [`Scalar`] — so the types nest. Every method forwards to the inherent one.
 #![deny(unconditional_recursion)]
+#![forbid(unsafe_code)]
 
 use crate::functions::Chain;
 use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};

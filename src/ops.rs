@@ -1,5 +1,6 @@
 //! Operators for every dual type: each rule is written once on owned values; the macros below
 //! generate the borrowed combinations, the `op=` forms, the scalar forms and `Sum`/`Product`.
+#![forbid(unsafe_code)]
 
 use crate::functions::Chain;
 use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};

@@ -5,6 +5,7 @@
 //! are many chunks; for cheap functions the serial drivers win. Each thread seeds its own copy of
 //! the inputs; the results are bit for bit those of [`gradient`](crate::gradient) and
 //! [`jacobian`](crate::jacobian).
+#![forbid(unsafe_code)]
 
 use crate::{Scalar, Seed};
 use alloc::{vec, vec::Vec};

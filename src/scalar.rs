@@ -1,4 +1,5 @@
 //! The scalar trait: what a number must offer to sit inside a dual number.
+#![forbid(unsafe_code)]
 
 use core::fmt::{Debug, Display};
 use num_traits::{Float, FloatConst, FromPrimitive};

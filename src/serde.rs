@@ -21,6 +21,7 @@
 //! Non-finite parts are the format's business: serde_json writes NaN and `±∞` as `null` and cannot
 //! read `null` back as a float, so a number with a non-finite part does not round-trip through
 //! JSON (formats that carry IEEE floats, such as CBOR or bincode, round-trip them).
+#![forbid(unsafe_code)]
 
 use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
 use core::fmt;

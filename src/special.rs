@@ -6,6 +6,7 @@
 //! (Stirling) series; negative arguments go through the reflection formula
 //! `ψ⁽ⁿ⁾(x) = (−1)ⁿ ψ⁽ⁿ⁾(1 − x) − π dⁿ/dxⁿ cot(πx)`. Accuracy is a few ulps away from the
 //! zeros of the functions.
+#![forbid(unsafe_code)]
 
 use core::f64::consts::PI;
 #[cfg(not(feature = "std"))]

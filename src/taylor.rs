@@ -13,6 +13,7 @@
 //! anything) is zero, so that an infinite slope at a singular point (`sqrt` or `ln` at 0) does
 //! not turn the coefficients of a constant argument into NaN.
 #![deny(unconditional_recursion)]
+#![forbid(unsafe_code)]
 
 use crate::Scalar;
 use crate::functions::{euclid_quotient, euclid_remainder, polar};
@@ -275,6 +276,14 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
             *c = s;
         }
         Self::new(times(self.re, rhs.re), coeffs)
+    }
+
+    /// The product of two series in which an exact zero times an infinite coefficient is zero
+    /// (IEEE `*` where every part is finite): for products inside a function's rule, where a
+    /// zero stands for "no dependence", not for a limit.
+    fn product_keeping_zeros(self, rhs: Self) -> Self {
+        let finite = |x: &Self| x.re.is_finite() && x.finite_coeffs();
+        by_rule!(finite(&self) && finite(&rhs), s => self.mul_with(rhs, |a, b| s.mul(a, b)))
     }
 
     /// Returns the coefficients of the derivative series `a'(t)`: `k·a_k` at index `k − 1`.
@@ -853,10 +862,7 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
         if value.is_nan() {
             return Self::nan_parts(value);
         }
-        let finite = |x: &Self| x.re.is_finite() && x.finite_coeffs();
-        let product =
-            by_rule!(finite(&self) && finite(&a), s => self.mul_with(a, |x, y| s.mul(x, y)));
-        (product + b).with_re(value)
+        (self.product_keeping_zeros(a) + b).with_re(value)
     }
 
     /// Returns the Euclidean quotient with the value of `f64::div_euclid` (`±∞` or NaN when
@@ -924,7 +930,8 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
         if y.is_constant() {
             return self.power(f0, p, |m| x.powf(p - num::<T>(m)));
         }
-        (y * self.ln()).exp_with(f0)
+        // y·ln x with the zero of y₀ = 0 kept against an infinite ln-coefficient (x subnormal).
+        y.product_keeping_zeros(self.ln()).exp_with(f0)
     }
 
     /// Returns the square root by the recurrence of `r² = a`. At `±0` the first coefficient

@@ -1829,3 +1829,21 @@ fn atan2_along_rays_at_infinity_and_in_general() {
         assert_close(*got, want, 1e-14);
     }
 }
+
+/// Found by the fuzz target: `powf(x, x²)` at a subnormal `x`, where `x²` underflows to 0 but
+/// its slope `2x` does not. The exponent's series `y·ln x` formed `y₀·(ln x)₁ = 0·(1/x) = 0·∞`
+/// (NaN); the zero now stays zero. With `y₀ = 0` (the value f64 computes) the derivative of
+/// `x^y` is `x^y·(y'·ln x + y₀/x) = 2x·ln x`.
+#[test]
+fn powf_with_an_underflowed_exponent() {
+    let x0 = 7.3947e-320f64;
+    let x = Taylor64::<2>::variable(x0);
+    let y = x.powf(x * x);
+    assert_eq!(y.re, 1.0);
+    let expected = 2.0 * x0 * x0.ln();
+    // a subnormal result: about 24 significant bits
+    assert!(
+        (y.coeffs[0] - expected).abs() <= 1e-6 * expected.abs(),
+        "{y:?}, expected {expected:e}"
+    );
+}

@@ -1,4 +1,5 @@
 //! Colorings of a sparsity pattern: which columns can share one direction of a dual number.
+#![forbid(unsafe_code)]
 
 use super::Sparsity;
 use alloc::vec;

@@ -1,4 +1,5 @@
 //! Compressed sparse Hessians: star coloring, and second-order passes over rows × colors.
+#![forbid(unsafe_code)]
 
 use super::coloring::adjacency;
 use super::{Coloring, Sparsity, SparsityTracer, hessian_sparsity, star_coloring};

@@ -1,4 +1,5 @@
 //! Compressed sparse Jacobians: one direction of a dual number per color of columns.
+#![forbid(unsafe_code)]
 
 use super::{Coloring, Sparsity, SparsityTracer, column_coloring, jacobian_sparsity};
 use crate::{DualVec, Scalar, Seed, VectorFunction, auto_width};

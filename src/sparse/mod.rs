@@ -42,6 +42,7 @@
 //! let (fx, j) = prepared.jacobian(bratu::<DualVec64<4>>, &x);
 //! assert_eq!(j.nnz(), 3 * 1000 - 2);
 //! ```
+#![forbid(unsafe_code)]
 
 mod coloring;
 mod hessian;

@@ -1,4 +1,5 @@
 //! [`Sparsity`], the pattern of a sparse matrix, and its detection by tracing.
+#![forbid(unsafe_code)]
 
 use super::tracer::{SparsityTracer, Trace};
 use crate::Scalar;

@@ -15,6 +15,7 @@
 //! A handle means something only inside the trace that made it. A non-constant tracer used
 //! outside it (kept from an earlier trace, sent to another thread, created with no trace
 //! running) stands for "every input": the pattern stays a superset, never a wrong subset.
+#![forbid(unsafe_code)]
 
 use crate::Scalar;
 use alloc::vec;

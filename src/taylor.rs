@@ -471,18 +471,21 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
     }
 
     /// `f = aᵖ` for a constant `p` and `a₀ ≠ 0`, from `a·f' = p·a'·f`:
-    /// `f_k = Σ_{j=1}^{k} ((p + 1)·j − k)·a_j·f_{k−j} / (k·a₀)`, with `f₀` given.
+    /// `f_k = Σ_{j=1}^{k} ((p + 1)·j − k)·(a_j/a₀)·f_{k−j} / k`, with `f₀` given. The ratios
+    /// `a_j/a₀` come first, so that `a_j·f_{k−j}` cannot overflow where the result does not
+    /// (`cbrt` of `1e267 + 1e265·t` has a first coefficient of 4e86).
     fn pow_series<S: Arith>(&self, s: S, f0: T, p: T) -> Self {
         let p1 = p + T::one();
+        let ratio: [T; K] = core::array::from_fn(|j| s.div(self.coeffs[j], self.re));
         let mut f = Self::constant(f0);
         for k in 1..=K {
             let kt = num::<T>(k);
             let mut sum = T::zero();
             for j in 1..=k {
                 let weight = p1 * num::<T>(j) - kt;
-                sum = sum + s.mul(f.c(k - j), s.mul(weight, self.c(j)));
+                sum = sum + s.mul(f.c(k - j), s.mul(weight, ratio[j - 1]));
             }
-            f.coeffs[k - 1] = s.div(sum, kt * self.re);
+            f.coeffs[k - 1] = s.div(sum, kt);
         }
         f
     }

@@ -1847,3 +1847,25 @@ fn powf_with_an_underflowed_exponent() {
         "{y:?}, expected {expected:e}"
     );
 }
+
+/// Found by the fuzz target: the power recurrence multiplied `a_j·f_{k−j}` before dividing by
+/// `a₀`, which overflows for `cbrt(1.27e267 + 1.26e265·t)` although every coefficient is far
+/// below `MAX`: `(a₀ + a₁t)^p` has coefficients `p·a₀^(p−1)·a₁` and `p(p−1)/2·a₀^(p−2)·a₁²`.
+#[test]
+fn powers_of_huge_arguments() {
+    let (a0, a1) = (1.2708534662714014e267f64, 1.2611424317504917e265);
+    let a = Taylor64::<2>::new(a0, [a1, 0.0]);
+    let cases = [
+        // (1/3 is not exact: a₀^(1/3) by powf would be 1e-14 off, so the value is cbrt's)
+        (1.0 / 3.0, a0.cbrt(), a.cbrt()),
+        (0.25, a0.powf(0.25), a.powf(Taylor64::constant(0.25))),
+    ];
+    for (p, f0, y) in cases {
+        // written with a₁/a₀, so that the reference itself neither overflows nor underflows
+        let r = a1 / a0;
+        let c1 = p * f0 * r;
+        let c2 = p * (p - 1.0) / 2.0 * f0 * r * r;
+        assert_close(y.coeffs[0] / c1, 1.0, 1e-14);
+        assert_close(y.coeffs[1] / c2, 1.0, 1e-14);
+    }
+}

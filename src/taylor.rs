@@ -471,19 +471,23 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
     }
 
     /// `f = aᵖ` for a constant `p` and `a₀ ≠ 0`, from `a·f' = p·a'·f`:
-    /// `f_k = Σ_{j=1}^{k} ((p + 1)·j − k)·(a_j/a₀)·f_{k−j} / k`, with `f₀` given. The ratios
-    /// `a_j/a₀` come first, so that `a_j·f_{k−j}` cannot overflow where the result does not
-    /// (`cbrt` of `1e267 + 1e265·t` has a first coefficient of 4e86).
+    /// `f_k = Σ_{j=1}^{k} ((p + 1)·j − k)·(f_{k−j}/a₀)·a_j / k`, with `f₀` given. Dividing
+    /// `f_{k−j}` (of the size of `a₀ᵖ`) by `a₀` first keeps every intermediate the size of a
+    /// coefficient: `a_j·f_{k−j}` overflows for `cbrt(1e267 + 1e265·t)` and `a_j/a₀` for
+    /// `cbrt(8e-317 + t)`, whose first coefficients are 4e86 and 2e210.
     fn pow_series<S: Arith>(&self, s: S, f0: T, p: T) -> Self {
         let p1 = p + T::one();
-        let ratio: [T; K] = core::array::from_fn(|j| s.div(self.coeffs[j], self.re));
         let mut f = Self::constant(f0);
         for k in 1..=K {
             let kt = num::<T>(k);
             let mut sum = T::zero();
             for j in 1..=k {
-                let weight = p1 * num::<T>(j) - kt;
-                sum = sum + s.mul(f.c(k - j), s.mul(weight, ratio[j - 1]));
+                let term = s.mul(p1 * num::<T>(j) - kt, self.c(j));
+                // a zero weight (xⁿ's last term) or coefficient contributes nothing, even
+                // where f_{k−j}/a₀ overflows
+                if !term.is_zero_in_all_parts() {
+                    sum = sum + s.mul(s.div(f.c(k - j), self.re), term);
+                }
             }
             f.coeffs[k - 1] = s.div(sum, kt);
         }

@@ -1851,6 +1851,17 @@ fn powf_with_an_underflowed_exponent() {
 /// Found by the fuzz target: the power recurrence multiplied `a_j·f_{k−j}` before dividing by
 /// `a₀`, which overflows for `cbrt(1.27e267 + 1.26e265·t)` although every coefficient is far
 /// below `MAX`: `(a₀ + a₁t)^p` has coefficients `p·a₀^(p−1)·a₁` and `p(p−1)/2·a₀^(p−2)·a₁²`.
+/// Then `a₁/a₀` first overflowed for `cbrt(8.1e-317 + t)`, whose slope is
+/// `a₀^(1/3)/(3a₀) = 1.77e210` (its second coefficient, `−a₀^(−5/3)/9`, does overflow).
+#[test]
+fn powers_of_tiny_arguments() {
+    let a0 = 8.142231e-317f64;
+    let y = Taylor64::<2>::variable(a0).cbrt();
+    // a₀ is subnormal (about 48 significant bits), so the slope is good to about 1e-14
+    assert_close(y.coeffs[0] / (a0.cbrt() / (3.0 * a0)), 1.0, 1e-13);
+    assert_eq!(y.coeffs[1], f64::NEG_INFINITY);
+}
+
 #[test]
 fn powers_of_huge_arguments() {
     let (a0, a1) = (1.2708534662714014e267f64, 1.2611424317504917e265);

@@ -71,7 +71,12 @@ macro_rules! by_rule {
 ///   the slope is infinite (`sqrt` and `ln` at 0); at a singular point the coefficients of a
 ///   varying argument are the infinite limits where the recurrences determine them
 ///   (`sqrt(variable(0))` has coefficients `+∞, −∞, +∞, …`), NaN where there is no limit
-///   (`hypot` and `atan2` at the origin). Nothing panics.
+///   (`hypot` and `atan2` at the origin). Nothing panics;
+/// - a recurrence computes every order together, sometimes through an intermediate series (the
+///   `ln x` of `x^y` with a varying exponent, whose coefficients are `1/xᵏ` up to sign and
+///   scale): where the second and higher derivatives overflow `T` — at a subnormal `x`, say —
+///   such a series can overflow at first order too, and the slope is then infinite where the
+///   dual types' closed-form partials still give it.
 ///
 /// ```
 /// use dualdiff::Taylor64;

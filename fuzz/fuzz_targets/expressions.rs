@@ -164,6 +164,12 @@ fuzz_target!(|data: &[u8]| {
             if (other - d.eps).abs() <= tol {
                 continue;
             }
+            // Taylor's recurrences form every order together, through intermediate series (ln x
+            // in x^y, with coefficients 1/x^k); where f'' overflows, one of those may overflow at
+            // first order too (documented on `Taylor`).
+            if what.starts_with("Taylor") && !other.is_finite() && !h.e12.is_finite() {
+                continue;
+            }
             let nearby = [
                 x.next_down().next_down(),
                 x.next_down(),
@@ -174,6 +180,11 @@ fuzz_target!(|data: &[u8]| {
                 .iter()
                 .map(|&t| (slope(&ops, None, t, 1.0) - d.eps).abs())
                 .fold(0.0, f64::max);
+            // Not even the first digit of f' survives an ulp of x (x / hypot(x, x) at a
+            // subnormal x has slope ±1e308 from the rounding of h alone): nothing to compare.
+            if !(swing < 0.5 * d.eps.abs()) {
+                continue;
+            }
             let noise = [3.0, 0.7]
                 .iter()
                 .map(|&seed| {

@@ -481,13 +481,14 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
     /// coefficient: `a_j·f_{k−j}` overflows for `cbrt(1e267 + 1e265·t)` and `a_j/a₀` for
     /// `cbrt(8e-317 + t)`, whose first coefficients are 4e86 and 2e210.
     fn pow_series<S: Arith>(&self, s: S, f0: T, p: T) -> Self {
-        let p1 = p + T::one();
         let mut f = Self::constant(f0);
         for k in 1..=K {
             let kt = num::<T>(k);
             let mut sum = T::zero();
             for j in 1..=k {
-                let term = s.mul(p1 * num::<T>(j) - kt, self.c(j));
+                // (p + 1)·j − k as p·j + (j − k): forming p + 1 first loses a tiny p entirely
+                let weight = p * num::<T>(j) + (num::<T>(j) - kt);
+                let term = s.mul(weight, self.c(j));
                 // a zero weight (xⁿ's last term) or coefficient contributes nothing, even
                 // where f_{k−j}/a₀ overflows
                 if !term.is_zero_in_all_parts() {

@@ -1880,3 +1880,18 @@ fn powers_of_huge_arguments() {
         assert_close(y.coeffs[1] / c2, 1.0, 1e-14);
     }
 }
+
+/// Found by the fuzz target: the power recurrence's weight `(p + 1)·j − k` rounded `p + 1` first,
+/// so a tiny exponent lost most of its digits: `x^p` at `p = 2.655e-16` had a slope 16% off.
+/// `(x + t)^p` has coefficients `p·x^(p−1)` and `p(p−1)/2·x^(p−2)`.
+#[test]
+fn power_with_a_tiny_exponent() {
+    let (x0, p) = (0.75f64, 2.6553747674719717e-16);
+    let y = Taylor64::<2>::variable(x0).powf(Taylor64::constant(p));
+    assert_close(y.coeffs[0] / (p * x0.powf(p - 1.0)), 1.0, 1e-14);
+    assert_close(
+        y.coeffs[1] / (p * (p - 1.0) / 2.0 * x0.powf(p - 2.0)),
+        1.0,
+        1e-14,
+    );
+}

@@ -218,16 +218,20 @@ fuzz_target!(|data: &[u8]| {
     // tiny x that program can be flat where f is not (x/atan(x) is exactly 1 at x = 1e-193,
     // its slope −x²·… having underflowed), which a step of 1e-4 would not see.
     let step = 1e-4 * if x == 0.0 { 1.0 } else { x.abs() };
-    let central = |h: f64| (f(x + h) - f(x - h)) / (2.0 * h);
+    // Divided by the step actually taken: x ± h rounds (to a multiple of 5e-324 at a
+    // subnormal x, where 1e-4·x is a few dozen of those).
+    let central = |h: f64| (f(x + h) - f(x - h)) / ((x + h) - (x - h));
     let (c1, c2) = (central(step), central(step / 2.0));
     // One-sided differences disagree across a kink (|x| at 0) where central ones cancel.
-    let forward = (f(x + step) - plain) / step;
-    let backward = (plain - f(x - step)) / step;
+    let forward = (f(x + step) - plain) / ((x + step) - x);
+    let backward = (plain - f(x - step)) / (x - (x - step));
     let scale = d.eps.abs().max(plain.abs()).max(1.0);
-    // The rounding of f's values limits what a difference can see: ε·|f|/h must be far below
+    // The rounding of f's values limits what a difference can see: grain/h must be far below
     // the tolerance (erf(x^x) at x = 7.5e-48 is erf(1) to the last bit however x moves by 1e-4·x,
     // though its slope is −44.6).
-    let resolution = f64::EPSILON * plain.abs().max(f(x + step).abs()) / step;
+    // Below the normal range the grain of f is 5e-324, not ε·|f|.
+    let grain = f64::EPSILON * plain.abs().max(f(x + step).abs()) + f64::from_bits(1);
+    let resolution = grain / step;
     // A program exactly flat around x has had every change rounded away on the way (atan2(x², c)
     // at x = 2e-221, where x² underflows to 0 though its slope 2x does not): its differences are
     // 0, and say nothing about the slope of the function it computes.

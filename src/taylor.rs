@@ -500,6 +500,64 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
         f
     }
 
+    /// `f = x^y` for `x₀ > 0` (`self` is `x`) from `x·f' = f·W` with `W = M·y' + y·x'` and
+    /// `M = x·ln x` (from `M' = x'·(ln x + 1)`):
+    /// `f_{m+1} = (Σ_{j≤m} (f_{m−j}/x₀)·W_j − Σ_{1≤i≤m} (m+1−i)·(f_{m+1−i}/x₀)·x_i) / (m + 1)`.
+    /// Only `M`'s higher coefficients involve `1/x₀` (through `ln x`), where the true values
+    /// are of that size too.
+    fn powd_series<S: Arith>(&self, y: &Self, s: S, f0: T) -> Self {
+        let x = self;
+        let ln = x.ln();
+        let dx = x.slope_series();
+        let dy = y.slope_series();
+        // M_k = (1/k)·Σ_{i<k} x'_i·(ln x + 1)_{k−1−i}, for k < K
+        let mut m = [T::zero(); K];
+        for k in 0..K {
+            if k == 0 {
+                m[0] = x.re * ln.re;
+                continue;
+            }
+            let mut sum = T::zero();
+            for i in 0..k {
+                let l = if k - 1 - i == 0 {
+                    ln.re + T::one()
+                } else {
+                    ln.c(k - 1 - i)
+                };
+                sum = sum + s.mul(dx[i], l);
+            }
+            m[k] = s.div(sum, num::<T>(k));
+        }
+        // W_j = Σ_{i≤j} y'_i·M_{j−i} + y_i·x'_{j−i}
+        let w: [T; K] = core::array::from_fn(|j| {
+            let mut sum = T::zero();
+            for i in 0..=j {
+                sum = sum + s.mul(dy[i], m[j - i]) + s.mul(y.c(i), dx[j - i]);
+            }
+            sum
+        });
+        let mut f = Self::constant(f0);
+        // g_k = f_k/x₀, filled in as the f_k are
+        let mut g = [T::zero(); K];
+        g[0] = s.div(f0, x.re);
+        for step in 0..K {
+            let mut sum = T::zero();
+            for j in 0..=step {
+                sum = sum + s.mul(g[step - j], w[j]);
+            }
+            for i in 1..=step {
+                let weight = num::<T>(step + 1 - i);
+                sum = sum - s.mul(s.mul(weight, g[step + 1 - i]), x.c(i));
+            }
+            let fk = s.div(sum, num::<T>(step + 1));
+            f.coeffs[step] = fk;
+            if step + 1 < K {
+                g[step + 1] = s.div(fk, x.re);
+            }
+        }
+        f
+    }
+
     /// `f(a₀ + δ) = f₀ + Σ_{m=1}^{K} g_m·δᵐ` for the Taylor coefficients `g[m − 1] = f⁽ᵐ⁾(a₀)/m!`
     /// of `f` at the value: the composition, for functions without a convenient ODE.
     fn compose<S: Arith>(&self, s: S, f0: T, g: &[T; K]) -> Self {
@@ -931,10 +989,13 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
         self.powd(y)
     }
 
-    /// Returns `x^y` differentiated in base and exponent, as `exp(y·ln x)` with the value of
-    /// `x.powf(y)`. With a constant exponent it is the power rule of [`powf`](Self::powf). With
-    /// a varying exponent the coefficients are NaN for `x < 0` (where `ln x` is undefined);
-    /// at a constant `x = 0` with `x^y = 0` they are 0.
+    /// Returns `x^y` differentiated in base and exponent, with the value of `x.powf(y)`. With a
+    /// constant exponent it is the power rule of [`powf`](Self::powf). With a varying exponent
+    /// and `x > 0` it is the recurrence of `x·f' = f·(x·ln x·y' + y·x')`, which divides `f` by
+    /// `x` before multiplying, so that the slope of `x^cos(x)` stays finite at a subnormal `x`
+    /// (where `ln x` has the slope `1/x`, beyond `MAX`); where `f/x` overflows it is
+    /// `exp(y·ln x)`. The coefficients are NaN for `x < 0` (where `ln x` is undefined); at a
+    /// constant `x = 0` with `x^y = 0` they are 0.
     #[inline]
     #[must_use]
     pub fn powd(self, y: Self) -> Self {
@@ -943,7 +1004,13 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
         if y.is_constant() {
             return self.power(f0, p, |m| x.powf(p - num::<T>(m)));
         }
-        // y·ln x with the zero of y₀ = 0 kept against an infinite ln-coefficient (x subnormal).
+        let scaled = f0 / x;
+        if x > T::zero() && scaled.is_finite() && !scaled.is_zero() {
+            let plain = self.finite_coeffs() && y.finite_coeffs();
+            return by_rule!(plain, s => self.powd_series(&y, s, f0));
+        }
+        // exp(y·ln x) where f/x is not a number (at 0, ∞, below 0, or x^y ≈ 1 at a subnormal
+        // x), keeping y₀ = 0 against an infinite coefficient of ln x
         y.product_keeping_zeros(self.ln()).exp_with(f0)
     }
 

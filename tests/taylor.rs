@@ -1895,3 +1895,31 @@ fn power_with_a_tiny_exponent() {
         1e-14,
     );
 }
+
+/// Base and exponent both moving: `(1.5 + t)^(0.5 − 2t + t²)`, coefficients from mpmath
+/// (`taylor(lambda t: (1.5+t)**(0.5-2*t+t**2), 0, 5)`). And found by the fuzz target:
+/// `x^cos(x)` at a subnormal `x`, whose slope is 1 (mpmath: `diff(lambda t: t**cos(t), x)`),
+/// was infinite through the slope `1/x` of `ln x` in `exp(y·ln x)`.
+#[test]
+fn power_with_a_moving_exponent() {
+    let x = Taylor64::<5>::new(1.5, [1.0, 0.0, 0.0, 0.0, 0.0]);
+    let y = Taylor64::<5>::new(0.5, [-2.0, 1.0, 0.0, 0.0, 0.0]);
+    let f = x.powf(y);
+    assert_eq!(f.re, 1.5f64.powf(0.5));
+    let expected = [
+        -0.584_934_332_903_558,
+        -1.132_803_206_616_704,
+        2.006_806_413_230_040_8,
+        -0.704_572_125_895_384_1,
+        -1.089_448_653_039_242_8,
+    ];
+    for (got, want) in f.coeffs.iter().zip(expected) {
+        assert_close(*got, want, 1e-13);
+    }
+    let x0 = 2.084863e-318;
+    let x = Taylor64::<2>::variable(x0);
+    let f = x.powf(x.cos());
+    assert_eq!(f.re, x0.powf(x0.cos()));
+    // f = x·x^(cos x − 1): a subnormal value with about 22 significant bits
+    assert_close(f.coeffs[0], 1.0, 1e-6);
+}

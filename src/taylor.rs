@@ -518,13 +518,13 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
                 continue;
             }
             let mut sum = T::zero();
-            for i in 0..k {
+            for (i, &dxi) in dx.iter().enumerate().take(k) {
                 let l = if k - 1 - i == 0 {
                     ln.re + T::one()
                 } else {
                     ln.c(k - 1 - i)
                 };
-                sum = sum + s.mul(dx[i], l);
+                sum = sum + s.mul(dxi, l);
             }
             m[k] = s.div(sum, num::<T>(k));
         }

@@ -558,7 +558,11 @@ macro_rules! impl_functions {
             #[must_use]
             pub fn sqrt(self) -> Self {
                 let f = self.re().sqrt();
-                let df = (f + f).abs().recip();
+                // + 0 turns sqrt(−0) = −0 into +0, so that the slope is +∞ at −0 too; unlike
+                // abs, it leaves a nested type's derivative parts alone, whose sign the slope's
+                // own derivative (−∞ on the side of 0 where sqrt is defined) needs
+                let r = f + T::zero();
+                let df = (r + r).recip();
                 self.chain1(f, df, || -two::<T>() * df * df * df)
             }
 
@@ -567,9 +571,16 @@ macro_rules! impl_functions {
             #[inline]
             #[must_use]
             pub fn cbrt(self) -> Self {
-                let f = self.re().cbrt();
+                let x = self.re();
+                let f = x.cbrt();
                 let three = two::<T>() + T::one();
-                let df = (three * f * f).recip();
+                let df = if f.is_zero() {
+                    // At ±0, |x|^(−2/3)/3: the same +∞, but as a function of x, so that a nested
+                    // type's slope has the derivative ∓∞ (1/(3·∛x·∛x) meets 0·∞ there)
+                    x.abs().powf(-two::<T>() / three) / three
+                } else {
+                    (three * f * f).recip()
+                };
                 self.chain1(f, df, || -two::<T>() / three * df / (f * f * f))
             }
 

@@ -1233,20 +1233,14 @@ flat_edge!(sqrt_at_negative_zero_mirrors_positive_zero {
     -0.0 => [-0.0, INF, -INF], |x| x.sqrt();
 });
 
-// Known limitations at exact singular points of nested types, where forward arithmetic meets an
-// indeterminate ∞·0 inside the derivative formula itself (not a leak from a zero part, which the
-// chain rule already prevents). The expectations are the mathematical limits.
-nested_edge!(
-    #[ignore = "LIMITATION: nested sqrt at −0 gives +∞ for the second derivative, the limit is −∞ \
-                (the slope 1/(2|√x|) passes through abs, whose derivative at −0 is −1)"]
-    sqrt_at_negative_zero_nested {
+// Exact singular points of nested types, where the slope's own derivative has to come out of
+// the slope formula: sqrt at −0 (whose slope is taken from the side sqrt is defined on) and cbrt
+// at ±0 (whose slope 1/(3∛x²) once met 0·∞ in ∛x·∛x). The expectations are the limits.
+nested_edge!(sqrt_at_negative_zero_nested {
     -0.0 => [-0.0, INF, -INF], |x| x.sqrt();
 });
 
-nested_edge!(
-    #[ignore = "LIMITATION: nested cbrt at ±0 gives NaN for the second derivative: the slope \
-                1/(3·∛x²) squares ∛x = (0, ∞), and 0·∞ is NaN"]
-    cbrt_at_zero_nested {
+nested_edge!(cbrt_at_zero_nested {
     0.0 => [0.0, INF, -INF], |x| x.cbrt();
     -0.0 => [-0.0, INF, INF], |x| x.cbrt();
 });

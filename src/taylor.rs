@@ -994,8 +994,9 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
     /// and `x > 0` it is the recurrence of `x·f' = f·(x·ln x·y' + y·x')`, which divides `f` by
     /// `x` before multiplying, so that the slope of `x^cos(x)` stays finite at a subnormal `x`
     /// (where `ln x` has the slope `1/x`, beyond `MAX`); where `f/x` overflows it is
-    /// `exp(y·ln x)`. The coefficients are NaN for `x < 0` (where `ln x` is undefined); at a
-    /// constant `x = 0` with `x^y = 0` they are 0.
+    /// `exp(y·ln x)`. At `x = 0` it is `x^y₀·exp((y − y₀)·ln x)`, so that `x^(1 + x²)` has slope
+    /// 1 there. The coefficients are NaN for `x < 0` (where `ln x` is undefined); at a constant
+    /// `x = 0` with `x^y = 0` they are 0.
     #[inline]
     #[must_use]
     pub fn powd(self, y: Self) -> Self {
@@ -1009,8 +1010,18 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
             let plain = self.finite_coeffs() && y.finite_coeffs();
             return by_rule!(plain, s => self.powd_series(&y, s, f0));
         }
-        // exp(y·ln x) where f/x is not a number (at 0, ∞, below 0, or x^y ≈ 1 at a subnormal
-        // x), keeping y₀ = 0 against an infinite coefficient of ln x
+        if x.is_zero() {
+            // x^y₀·exp((y − y₀)·ln x): the power rule carries what x^y₀ does at 0 (x¹ has
+            // slope 1 there, which exp(y·ln x) = exp(−∞) cannot show), and the moving part of
+            // the exponent adds its ln-terms (0 where it does not move at first order)
+            let base = self.power(f0, p, |m| x.powf(p - num::<T>(m)));
+            let moving = (y - Self::constant(p)).product_keeping_zeros(self.ln());
+            return base
+                .product_keeping_zeros(moving.exp_with(T::one()))
+                .with_re(f0);
+        }
+        // exp(y·ln x) where f/x is not a number (at ∞, below 0, or x^y ≈ 1 at a subnormal x),
+        // keeping y₀ = 0 against an infinite coefficient of ln x
         y.product_keeping_zeros(self.ln()).exp_with(f0)
     }
 

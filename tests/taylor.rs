@@ -1923,3 +1923,16 @@ fn power_with_a_moving_exponent() {
     // f = x·x^(cos x − 1): a subnormal value with about 22 significant bits
     assert_close(f.coeffs[0], 1.0, 1e-6);
 }
+
+/// Found by the fuzz target: `x^y` at `x = 0` with a moving exponent went through
+/// `exp(y·ln x) = exp(−∞)`, which has only zero coefficients; `x^(1 + x²) = x·e^(x² ln x)` has
+/// slope 1 there. `x^(2 + x) = x²·e^(x ln x) = x² + x³ ln x + …`: coefficients 0 and 1 (the
+/// next is −∞).
+#[test]
+fn power_at_zero_with_a_moving_exponent() {
+    let x = Taylor64::<2>::variable(0.0);
+    let f = x.powf(x * x + Taylor64::constant(1.0));
+    assert_eq!((f.re, f.coeffs), (0.0, [1.0, 0.0]));
+    let f = x.powf(x + Taylor64::constant(2.0));
+    assert_eq!((f.re, f.coeffs), (0.0, [0.0, 1.0]));
+}

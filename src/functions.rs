@@ -160,12 +160,13 @@ impl Scale for KeepZerosScale {
 /// to the last bit at every scale. Below the normal range the arguments are first scaled by the
 /// exact power of two 2²⁵², since a quotient of subnormals keeps only the few digits they have
 /// (and `1/h` may still be finite). At `h = ∞` an infinite argument dominates a finite one
-/// (`±1` or `0`, not `∞/∞`; `1/h = 0`); with both infinite the direction is unknown (NaN).
+/// (`±1` or `0`, not `∞/∞`; `1/h = 0`); with both infinite the direction is unknown (NaN, and
+/// `1/h` too, so that nothing derived from them claims a value).
 pub(crate) fn polar<T: Scalar>(x: T, y: T, h: T) -> (T, T, T) {
     if h.is_infinite() {
         if x.is_infinite() && y.is_infinite() {
             // ∞/∞: the direction depends on how the two grew.
-            return (T::nan(), T::nan(), T::zero());
+            return (T::nan(), T::nan(), T::nan());
         }
         let limit = |a: T| {
             if a.is_infinite() {

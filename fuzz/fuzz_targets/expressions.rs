@@ -225,7 +225,7 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 
-    // Against central differences, where they are trustworthy: finite values nearby, two step
+    // Against central differences, where they are trustworthy: finite values nearby, three step
     // sizes agreeing (so f is smooth there), and a moderate slope.
     if !(x.is_finite() && x.abs() < 1e6 && plain.is_finite() && d.eps.is_finite()) {
         return;
@@ -238,40 +238,43 @@ fuzz_target!(|data: &[u8]| {
     if piecewise {
         return;
     }
-    // A step relative to x: the dual types differentiate the program f64 runs at x, and near a
-    // tiny x that program can be flat where f is not (x/atan(x) is exactly 1 at x = 1e-193,
-    // its slope −x²·… having underflowed), which a step of 1e-4 would not see.
-    let step = 1e-4 * if x == 0.0 { 1.0 } else { x.abs() };
+    // A step relative to a small x: the dual types differentiate the program f64 runs at x, and
+    // near a tiny x that program can be flat where f is not (x/atan(x) is exactly 1 at
+    // x = 1e-193, its slope −x²·… having underflowed), which a step of 1e-4 would not see. An
+    // absolute step for a large x: tan(tan(x)) at x = −2.8e4 changes completely within 1e-4·x.
+    let step = 1e-4 * if x == 0.0 { 1.0 } else { x.abs().min(1.0) };
     // Divided by the step actually taken: x ± h rounds (to a multiple of 5e-324 at a
     // subnormal x, where 1e-4·x is a few dozen of those).
     let central = |h: f64| (f(x + h) - f(x - h)) / ((x + h) - (x - h));
-    let (c1, c2) = (central(step), central(step / 2.0));
+    let (c1, c2, c3) = (central(step), central(step / 2.0), central(step / 4.0));
     // One-sided differences disagree across a kink (|x| at 0) where central ones cancel.
     let forward = (f(x + step) - plain) / ((x + step) - x);
     let backward = (plain - f(x - step)) / (x - (x - step));
-    let scale = d.eps.abs().max(plain.abs()).max(1.0);
+    // The scale of the comparison comes from f and its differences, not from the derivative
+    // under test.
+    let scale = c3.abs().max(plain.abs()).max(1.0);
     // The rounding of f's values limits what a difference can see: grain/h must be far below
     // the tolerance (erf(x^x) at x = 7.5e-48 is erf(1) to the last bit however x moves by 1e-4·x,
-    // though its slope is −44.6).
-    // Below the normal range the grain of f is 5e-324, not ε·|f|.
+    // though its slope is −44.6). Below the normal range the grain of f is 5e-324, not ε·|f|.
     let grain = f64::EPSILON * plain.abs().max(f(x + step).abs()) + f64::from_bits(1);
-    let resolution = grain / step;
+    let resolution = grain / (step / 4.0);
     // A program exactly flat around x has had every change rounded away on the way (atan2(x², c)
     // at x = 2e-221, where x² underflows to 0 though its slope 2x does not): its differences are
     // 0, and say nothing about the slope of the function it computes.
     let flat = f(x + step) == plain && f(x - step) == plain;
+    // Three step sizes agreeing: the differences have converged, f is smooth at this scale.
     let smooth = !flat
         && resolution <= 1e-7 * scale
-        && c1.is_finite()
-        && c2.is_finite()
+        && [c1, c2, c3].iter().all(|c| c.is_finite())
         && (c1 - c2).abs() <= 1e-6 * scale
+        && (c2 - c3).abs() <= 1e-6 * scale
         && (forward - backward).abs() <= 1e-2 * scale;
     if !smooth || scale > 1e8 {
         return;
     }
     assert!(
-        (d.eps - c2).abs() <= 1e-4 * scale,
-        "f'({x:e}) = {:e}, central differences {c2:e} (ops {ops:?})",
+        (d.eps - c3).abs() <= 1e-4 * scale,
+        "f'({x:e}) = {:e}, central differences {c3:e} (ops {ops:?})",
         d.eps
     );
 });

@@ -1056,8 +1056,11 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
     /// `q·(2h + 2r + q) = τ²`. Only `q` divides by `h`, and only where the curvature really is of
     /// order `1/h`: along a ray (`hypot(x, x)`, even at subnormal `x`) `τ = 0` and the series is
     /// exact. At `h = ∞` an infinite argument dominates a finite one (`q → 0`), as for the dual
-    /// types. At the origin (where there is no derivative) and with both arguments infinite (no
-    /// direction) the coefficients are NaN, unless both arguments are constants.
+    /// types. At the origin the result is `|tᵐ|·hypot(a/tᵐ, b/tᵐ)` for the lowest order `m` at
+    /// which an argument moves: smooth for an even `m` (`hypot(t², t²) = √2·t²`), a cone's tip
+    /// with NaN coefficients from order `m` on for an odd one (no derivative, as for the dual
+    /// types at first order). With both arguments infinite (no direction) the coefficients are
+    /// NaN, unless both arguments are constants.
     #[inline]
     #[must_use]
     pub fn hypot(self, other: Self) -> Self {
@@ -1066,7 +1069,7 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
             return Self::nan_parts(h);
         }
         if h.is_zero() {
-            return self.at_origin(other, h);
+            return self.hypot_at_origin(other);
         }
         let (cx, cy, inv) = polar(self.re, other.re, h);
         if cx.is_nan() || cy.is_nan() {
@@ -1077,6 +1080,35 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
             let (radial, tangential) = self.polar_parts(&other, a, (cx, cy));
             Self::hypot_series(a, h, inv, &radial, &tangential)
         })
+    }
+
+    /// `hypot` at the origin. With `m` the lowest order at which either argument moves, the
+    /// result is `|tᵐ|·hypot(a(t)/tᵐ, b(t)/tᵐ)`: for an even `m` the series of the shifted
+    /// arguments (which are off the origin) shifted back, for an odd `m` a cone's tip with
+    /// coefficients NaN from order `m` on (below it they are 0). Constants stay constant.
+    fn hypot_at_origin(self, other: Self) -> Self {
+        let moving =
+            |k: usize| !(self.c(k).is_zero_in_all_parts() && other.c(k).is_zero_in_all_parts());
+        let Some(m) = (1..=K).find(|&k| moving(k)) else {
+            return Self::flat(self.re.hypot(other.re));
+        };
+        let mut result = Self::flat(self.re.hypot(other.re));
+        if m % 2 == 1 {
+            for c in &mut result.coeffs[m - 1..] {
+                *c = T::nan();
+            }
+            return result;
+        }
+        // a(t)/tᵐ, its coefficients beyond K unknown and not needed (taken as 0)
+        let shift = |a: &Self| {
+            let at = |k: usize| if k <= K { a.c(k) } else { T::zero() };
+            Self::new(a.c(m), core::array::from_fn(|j| at(m + j + 1)))
+        };
+        let h = shift(&self).hypot(shift(&other));
+        for k in m..=K {
+            result.coeffs[k - 1] = h.c(k - m);
+        }
+        result
     }
 
     /// The displacement of the point `(self, other)` from its value `(self₀, other₀)`, in the

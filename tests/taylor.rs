@@ -1936,3 +1936,26 @@ fn power_at_zero_with_a_moving_exponent() {
     let f = x.powf(x + Taylor64::constant(2.0));
     assert_eq!((f.re, f.coeffs), (0.0, [0.0, 1.0]));
 }
+
+/// Found by the fuzz target: `hypot` at the origin of two arguments that start to move only at
+/// second order is smooth there: `hypot(a₂t², b₂t²) = hypot(a₂, b₂)·t²`. At an odd first
+/// order it is a cone's tip (`hypot(t³, 0) = |t|³`: no third derivative).
+#[test]
+fn hypot_at_the_origin_of_higher_order() {
+    let t = Taylor64::<3>::variable(0.0);
+    let h = (t * t).hypot(t * t);
+    assert_eq!(h.re, 0.0);
+    assert_eq!(h.coeffs[0], 0.0);
+    assert_close(h.coeffs[1], std::f64::consts::SQRT_2, 1e-15);
+    assert_eq!(h.coeffs[2], 0.0);
+    // hypot(t² + t³, 2t²) = t²·√((1 + t)² + 4): coefficients of t² and t³ are √5 and 1/√5
+    let h = (t * t + t * t * t).hypot((t * t).scale_by(2.0));
+    assert_eq!(h.coeffs[0], 0.0);
+    assert_close(h.coeffs[1], 5f64.sqrt(), 1e-15);
+    assert_close(h.coeffs[2], 1.0 / 5f64.sqrt(), 1e-15);
+    let h = (t * t * t).hypot(Taylor64::constant(0.0));
+    assert_eq!(h.coeffs[..2], [0.0, 0.0]);
+    assert!(h.coeffs[2].is_nan());
+    // the first order still has no derivative (the documented cone at the origin)
+    assert!(t.hypot(t).coeffs.iter().all(|c| c.is_nan()));
+}

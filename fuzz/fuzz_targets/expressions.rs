@@ -156,9 +156,11 @@ fuzz_target!(|data: &[u8]| {
     // The first-order parts of every type describe the same derivative, to within what rounding
     // can change. Two measures of that, taken only when the types disagree: how much f' swings
     // when x moves by an ulp or two (cancellation in the expression, e.g. x·g − x·(g + x·g')
-    // with x² underflowing), and how much each type's f' changes when the seed is 3 or 0.7
-    // instead of 1 (exact scaling for a well-conditioned derivative; for one that cancels,
-    // e.g. atan2(x, 1.27x) at x = 5e-304 whose partials are 1e303, the rounding noise).
+    // with x² underflowing), and how much each type's f' changes when the seed is 3, 0.7, 1.3
+    // or 0.9 instead of 1 (exact scaling for a well-conditioned derivative; for one that
+    // cancels, the rounding noise: atan2(x, 1.27x) at x = 5e-304, whose partials are 1e303, or
+    // atan2 of two nearly equal values of 1e-12 whose slopes agree to 2e-9, where some seeds
+    // round alike and others do not).
     // The derivative checks below need a computation that stays well inside f64's range: every
     // intermediate value and slope 0 or within 1e±100. Beyond it, an underflow or overflow on
     // the way decides the answer, and differently for each formula: a partial derivative of
@@ -209,7 +211,7 @@ fuzz_target!(|data: &[u8]| {
             if !(swing < 0.5 * d.eps.abs()) {
                 continue;
             }
-            let noise = [3.0, 0.7]
+            let noise = [3.0, 0.7, 1.3, 0.9]
                 .iter()
                 .map(|&seed| {
                     let dual = (slope(&ops, None, x, seed) - d.eps).abs();

@@ -211,6 +211,19 @@ fn scaled_powf<T: Scalar>(c: T, x: T, e: T) -> T {
     }
 }
 
+/// Returns `p·x^(p−1)`, the slope of `xᵖ`. For `|p| ≥ 2⁵³`, `p − 1` rounds to `p` and would give
+/// `x^(p−1)` the parity of `p`, the wrong sign for `x < 0`; there it is `p·xᵖ/x`, which keeps the
+/// parity (found by the fuzz target: `(x − 1)^sinh(142)` at `x − 1 = −1`).
+#[inline]
+fn power_slope<T: Scalar>(p: T, x: T) -> T {
+    let e = p - T::one();
+    if e == p && x < T::zero() {
+        p * (x.powf(p) / x)
+    } else {
+        scaled_powf(p, x, e)
+    }
+}
+
 #[inline]
 fn two<T: Scalar>() -> T {
     T::one() + T::one()
@@ -518,7 +531,7 @@ macro_rules! impl_functions {
                         // where IEEE gives (−∞)ᵖ = +∞.
                         return self.chain1(x.powf(p), T::nan(), T::nan);
                     }
-                    let df = scaled_powf(p, x, p - T::one());
+                    let df = power_slope(p, x);
                     self.chain1(x.powf(p), df, || {
                         scaled_powf(p * (p - T::one()), x, p - two::<T>())
                     })
@@ -539,7 +552,7 @@ macro_rules! impl_functions {
                 let one = T::one();
                 let ln_x = x.ln();
                 let at_zero = f == T::zero() && p > T::zero();
-                let fx = scaled_powf(p, x, p - one);
+                let fx = power_slope(p, x);
                 let fy = if at_zero { T::zero() } else { f * ln_x };
                 self.chain2(y, f, fx, fy, || {
                     let fxx = scaled_powf(p * (p - one), x, p - two::<T>());

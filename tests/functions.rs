@@ -1926,3 +1926,19 @@ fn hypot_along_a_ray_at_tiny_scales() {
         }
     }
 }
+
+/// Found by the fuzz target: for an exponent `|p| ≥ 2⁵³`, `p − 1` rounds to `p`, so `x^(p−1)`
+/// took the parity of `p`: `d/dx xᵖ = p·x^(p−1)` at `x = −1` with `p = 2⁶⁰` (even) is `−p`
+/// (`p − 1` is odd), not `+p`.
+#[test]
+fn slope_of_a_huge_power_keeps_its_parity() {
+    let p = 2f64.powi(60);
+    let d = Dual64::variable(-1.0).powf(Dual64::constant(p));
+    assert_eq!((d.re, d.eps), (1.0, -p));
+    let h = HyperDual64::variable(-1.0).powf(HyperDual64::constant(p));
+    assert_eq!((h.re, h.e1), (1.0, -p));
+    // p(p − 1)·x^(p−2): p − 2 is even like p, and p(p − 1) rounds to p²
+    assert_eq!(h.e12, p * p);
+    let d = Dual64::variable(-1.0).powd(Dual64::constant(p));
+    assert_eq!(d.eps, -p);
+}

@@ -1468,8 +1468,9 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
     }
 
     /// Returns the gamma function from `Γ' = Γ·(ln Γ)'`: the exponential recurrence on the
-    /// series of [`ln_gamma`](Self::ln_gamma), with the value `Γ(a₀)` (of either sign). At the
-    /// poles (0, −1, −2, …) the coefficients are NaN.
+    /// series of [`ln_gamma`](Self::ln_gamma), with the value `Γ(a₀)` (of either sign). At `±0`
+    /// the coefficients are the limits from the side the sign bit picks (`Γ ≈ 1/x`); at the
+    /// negative integers they are NaN.
     #[inline]
     #[must_use]
     pub fn gamma(self) -> Self {
@@ -1487,7 +1488,8 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
     }
 
     /// Returns the digamma function `ψ(a) = Γ'(a)/Γ(a)` (see [`polygamma`](Self::polygamma)).
-    /// NaN in every part at the poles (0, −1, −2, …).
+    /// At `±0` the coefficients are the limits from the side the sign bit picks (`ψ ≈ −1/x`);
+    /// NaN in every part at the negative integers.
     #[inline]
     #[must_use]
     pub fn digamma(self) -> Self {

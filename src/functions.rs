@@ -192,7 +192,7 @@ pub(crate) fn polar<T: Scalar>(x: T, y: T, h: T) -> (T, T, T) {
 /// infinite other factor: a product of two derivative terms, each of which may be the zero of a
 /// constant.
 #[inline]
-fn product_keeping_zeros<T: Scalar>(a: T, b: T) -> T {
+pub(crate) fn product_keeping_zeros<T: Scalar>(a: T, b: T) -> T {
     if a.is_zero_in_all_parts() || b.is_zero_in_all_parts() {
         T::zero()
     } else {

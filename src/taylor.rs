@@ -16,7 +16,7 @@
 #![forbid(unsafe_code)]
 
 use crate::Scalar;
-use crate::functions::{euclid_quotient, euclid_remainder, polar};
+use crate::functions::{euclid_quotient, euclid_remainder, polar, product_keeping_zeros};
 #[cfg(feature = "alloc")]
 use alloc::vec::Vec;
 use core::cmp::Ordering;
@@ -373,11 +373,7 @@ struct Careful;
 impl Arith for Careful {
     #[inline]
     fn mul<T: Scalar>(self, a: T, b: T) -> T {
-        if a.is_zero_in_all_parts() {
-            T::zero()
-        } else {
-            a.scale_part(b)
-        }
+        product_keeping_zeros(a, b)
     }
 
     #[inline]

@@ -6,11 +6,20 @@
 //! `DualSVec64<10>`, `num_dual_Dual64_Dyn` num-dual's `Gradients` on a dynamic vector (one pass per
 //! input with `Dual64`), `fd_central` dualdiff's central finite differences.
 //!
+//! Each library gets the faster of the index loop and the iterator fold of a problem, measured
+//! per method (interleaved ratios, three runs; a switch only where the loop was more than 5%
+//! faster): dualdiff's slice `gradient` (`Dual64`, `DualVec64<4|8|16>`) and its `hessian` with
+//! `Dual2Vec64<N>` run [`rosenbrock_loop`] (10–20% faster than the fold); every other method, and
+//! every num-dual method, runs the fold [`rosenbrock`]/[`rosenbrock_nd`], where the loop
+//! [`problems::rosenbrock_nd_loop`] made no difference. For Ackley the `for` loop beat the fold
+//! ([`problems::ackley_fold`], up to 2× slower for num-dual), and for Chebyquad the iterator loops
+//! beat or tied the index loops ([`problems::chebyquad_into_indexed`]), for both libraries.
+//!
 //! Inputs pass through `black_box` inside every timed closure, and every timed closure returns
 //! its whole result (which the runner black-boxes), so nothing is constant-folded or skipped.
 
 use super::problems::{self, ackley, ackley_nd, chebyquad, chebyquad_into, chebyquad_into_nd};
-use super::problems::{composite, composite_nd, rosenbrock, rosenbrock_nd};
+use super::problems::{composite, composite_nd, rosenbrock, rosenbrock_loop, rosenbrock_nd};
 use super::problems::{small_system, small_system_nd};
 use super::{Kind, Runner};
 use dualdiff::{
@@ -100,25 +109,25 @@ pub fn rosenbrock_gradient(r: &mut impl Runner, n: usize) {
     r.run(
         "dualdiff_Dual64",
         exact,
-        || gradient(rosenbrock::<Dual64>, black_box(x)),
+        || gradient(rosenbrock_loop::<Dual64>, black_box(x)),
         |(_, g)| g,
     );
     r.run(
         "dualdiff_DualVec4",
         exact,
-        || gradient(rosenbrock::<DualVec64<4>>, black_box(x)),
+        || gradient(rosenbrock_loop::<DualVec64<4>>, black_box(x)),
         |(_, g)| g,
     );
     r.run(
         "dualdiff_DualVec8",
         exact,
-        || gradient(rosenbrock::<DualVec64<8>>, black_box(x)),
+        || gradient(rosenbrock_loop::<DualVec64<8>>, black_box(x)),
         |(_, g)| g,
     );
     r.run(
         "dualdiff_DualVec16",
         exact,
-        || gradient(rosenbrock::<DualVec64<16>>, black_box(x)),
+        || gradient(rosenbrock_loop::<DualVec64<16>>, black_box(x)),
         |(_, g)| g,
     );
     r.run(
@@ -384,7 +393,7 @@ pub fn rosenbrock_hessian<const N: usize>(r: &mut impl Runner) {
     r.run(
         &format!("dualdiff_Dual2Vec{N}"),
         Kind::Exact,
-        || hessian(rosenbrock::<Dual2Vec64<N>>, black_box(x)),
+        || hessian(rosenbrock_loop::<Dual2Vec64<N>>, black_box(x)),
         |(_, _, h)| flat(&h),
     );
     let xs = SVector::<f64, N>::from_column_slice(x);

@@ -98,6 +98,34 @@ pub fn rosenbrock_nd<D: DualNum<Primitive = f64>>(x: &[D]) -> D {
     })
 }
 
+/// [`rosenbrock`] as an index loop: the same operations in the same order.
+// The index loop is the formulation being offered, so clippy's iterator advice does not apply.
+#[allow(clippy::needless_range_loop)]
+#[inline]
+pub fn rosenbrock_loop<T: Float>(x: &[T]) -> T {
+    let (one, hundred) = (T::one(), c::<T>(100.0));
+    let mut acc = T::zero();
+    for i in 0..x.len().saturating_sub(1) {
+        let a = x[i] - one;
+        let b = x[i + 1] - x[i] * x[i];
+        acc = acc + a * a + b * b * hundred;
+    }
+    acc
+}
+
+/// [`rosenbrock_nd`] as an index loop.
+#[allow(clippy::needless_range_loop)]
+#[inline]
+pub fn rosenbrock_nd_loop<D: DualNum<Primitive = f64>>(x: &[D]) -> D {
+    let mut acc = D::zero();
+    for i in 0..x.len().saturating_sub(1) {
+        let a = x[i].clone() - 1.0;
+        let b = x[i + 1].clone() - x[i].clone() * &x[i];
+        acc = acc + a.clone() * &a + b.clone() * &b * 100.0;
+    }
+    acc
+}
+
 /// Returns `(f, ∇f)` of [`rosenbrock`] by hand.
 #[must_use]
 pub fn rosenbrock_gradient(x: &[f64]) -> (f64, Vec<f64>) {
@@ -157,6 +185,17 @@ pub fn ackley<T: Float>(x: &[T]) -> T {
     -((s / n).sqrt() * -b).exp() * a - (cs / n).exp() + a + c(E)
 }
 
+/// [`ackley`] with both sums in one iterator fold.
+#[inline]
+pub fn ackley_fold<T: Float>(x: &[T]) -> T {
+    let (a, b, cc) = (c::<T>(ACKLEY_A), c::<T>(ACKLEY_B), c::<T>(ACKLEY_C));
+    let n = c::<T>(x.len() as f64);
+    let (s, cs) = x.iter().fold((T::zero(), T::zero()), |(s, cs), &xi| {
+        (s + xi * xi, cs + (xi * cc).cos())
+    });
+    -((s / n).sqrt() * -b).exp() * a - (cs / n).exp() + a + c(E)
+}
+
 /// [`ackley`] for num-dual.
 #[inline]
 pub fn ackley_nd<D: DualNum<Primitive = f64> + Copy>(x: &[D]) -> D {
@@ -166,6 +205,16 @@ pub fn ackley_nd<D: DualNum<Primitive = f64> + Copy>(x: &[D]) -> D {
         s += xi * xi;
         cs += (xi * ACKLEY_C).cos();
     }
+    -((s / n).sqrt() * -ACKLEY_B).exp() * ACKLEY_A - (cs / n).exp() + ACKLEY_A + E
+}
+
+/// [`ackley_fold`] for num-dual.
+#[inline]
+pub fn ackley_nd_fold<D: DualNum<Primitive = f64> + Copy>(x: &[D]) -> D {
+    let n = x.len() as f64;
+    let (s, cs) = x.iter().fold((D::zero(), D::zero()), |(s, cs), &xi| {
+        (s + xi * xi, cs + (xi * ACKLEY_C).cos())
+    });
     -((s / n).sqrt() * -ACKLEY_B).exp() * ACKLEY_A - (cs / n).exp() + ACKLEY_A + E
 }
 
@@ -354,6 +403,29 @@ pub fn chebyquad_into<T: Float>(x: &[T], out: &mut [T]) {
     }
 }
 
+/// [`chebyquad_into`] with index loops.
+#[allow(clippy::needless_range_loop)]
+#[inline]
+pub fn chebyquad_into_indexed<T: Float>(x: &[T], out: &mut [T]) {
+    let one = T::one();
+    out.fill(T::zero());
+    for j in 0..x.len() {
+        let y = x[j] + x[j] - one;
+        let y2 = y + y;
+        let (mut t_prev, mut t) = (one, y);
+        for i in 0..out.len() {
+            out[i] = out[i] + t;
+            let t_next = y2 * t - t_prev;
+            t_prev = t;
+            t = t_next;
+        }
+    }
+    let n = c::<T>(x.len() as f64);
+    for i in 0..out.len() {
+        out[i] = out[i] / n + c(chebyquad_shift(i));
+    }
+}
+
 /// Chebyquad with `m = n` outputs, allocating them (the form `jacobian` takes).
 #[inline]
 pub fn chebyquad<T: Float>(x: &[T]) -> Vec<T> {
@@ -380,6 +452,28 @@ pub fn chebyquad_into_nd<D: DualNum<Primitive = f64> + Copy>(x: &[D], out: &mut 
     let n = x.len() as f64;
     for (i, o) in out.iter_mut().enumerate() {
         *o = *o / n + chebyquad_shift(i);
+    }
+}
+
+/// [`chebyquad_into_nd`] with index loops.
+#[allow(clippy::needless_range_loop)]
+#[inline]
+pub fn chebyquad_into_nd_indexed<D: DualNum<Primitive = f64> + Copy>(x: &[D], out: &mut [D]) {
+    out.fill(D::zero());
+    for j in 0..x.len() {
+        let y = x[j] + x[j] - 1.0;
+        let y2 = y + y;
+        let (mut t_prev, mut t) = (D::one(), y);
+        for i in 0..out.len() {
+            out[i] += t;
+            let t_next = y2 * t - t_prev;
+            t_prev = t;
+            t = t_next;
+        }
+    }
+    let n = x.len() as f64;
+    for i in 0..out.len() {
+        out[i] = out[i] / n + chebyquad_shift(i);
     }
 }
 

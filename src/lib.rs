@@ -75,61 +75,41 @@ extern crate std;
 compile_error!("dualdiff needs the `std` feature or, without std, the `libm` feature");
 
 #[macro_use]
-mod macros;
+mod integrations;
 
-#[cfg(feature = "alloc")]
-mod auto;
-#[cfg(feature = "bytemuck")]
-mod bytemuck;
 mod drivers;
-mod dual;
-mod dual2_vec;
-mod dual_vec;
 pub mod edge_cases;
 pub mod finite;
-mod fixed;
 mod functions;
-mod hyperdual;
-#[cfg(feature = "alloc")]
-mod implicit;
-#[cfg(feature = "nalgebra")]
-mod nalgebra;
-mod num_traits;
-mod ops;
-#[cfg(feature = "rayon")]
-mod parallel;
 mod scalar;
-#[cfg(feature = "serde")]
-mod serde;
-#[cfg(feature = "nalgebra")]
-mod simd;
 #[cfg(feature = "sparse")]
 pub mod sparse;
-mod special;
-mod taylor;
+mod types;
 
 #[cfg(feature = "alloc")]
-pub use auto::{ScalarFunction, VectorFunction, auto_width, gradient_auto, jacobian_auto};
+pub use drivers::auto_width::{
+    ScalarFunction, VectorFunction, auto_width, gradient_auto, jacobian_auto,
+};
+pub use drivers::fixed_size::{gradient_fixed, hessian_fixed, jacobian_fixed};
+#[cfg(feature = "alloc")]
+pub use drivers::implicit::{ImplicitError, implicit_jacobian};
+#[cfg(feature = "rayon")]
+pub use drivers::parallel::{gradient_par, jacobian_par};
 #[cfg(feature = "alloc")]
 pub use drivers::{
     SecondOrder, gradient, hessian, hessian_into, hvp, jacobian, jacobian_into, jvp,
 };
 pub use drivers::{Seed, derivative, gradient_into, hvp_into, jvp_into, second_derivative};
-pub use dual::{Dual, Dual32, Dual64};
-pub use dual_vec::{DualVec, DualVec32, DualVec64};
-pub use dual2_vec::{Dual2Vec, Dual2Vec32, Dual2Vec64};
-pub use fixed::{gradient_fixed, hessian_fixed, jacobian_fixed};
-pub use hyperdual::{HyperDual, HyperDual32, HyperDual64};
-#[cfg(feature = "alloc")]
-pub use implicit::{ImplicitError, implicit_jacobian};
-#[cfg(feature = "rayon")]
-pub use parallel::{gradient_par, jacobian_par};
 pub use scalar::Scalar;
 #[cfg(feature = "sparse")]
 pub use sparse::{
     SparseHessian, SparseJacobian, SparseSecondOrder, Sparsity, SparsityTracer, hessian_sparsity,
     jacobian_sparsity, sparse_hessian, sparse_jacobian,
 };
+pub use types::dual::{Dual, Dual32, Dual64};
+pub use types::dual_vec::{DualVec, DualVec32, DualVec64};
+pub use types::dual2_vec::{Dual2Vec, Dual2Vec32, Dual2Vec64};
+pub use types::hyperdual::{HyperDual, HyperDual32, HyperDual64};
 #[cfg(feature = "alloc")]
-pub use taylor::taylor_directional;
-pub use taylor::{Taylor, Taylor32, Taylor64, taylor_derivatives};
+pub use types::taylor::taylor_directional;
+pub use types::taylor::{Taylor, Taylor32, Taylor64, taylor_derivatives};

@@ -1,5 +1,6 @@
 //! Macros shared by the trait-plumbing modules.
-#![forbid(unsafe_code)]
+// Not `forbid(unsafe_code)`: it would bind `bytemuck` and `simd`, whose trait impls need `unsafe`;
+// every other integration forbids it itself.
 
 /// Forwards trait methods that take `self` by value to the inherent methods of the same name.
 macro_rules! forward {
@@ -24,3 +25,13 @@ macro_rules! constants {
         )*
     };
 }
+
+#[cfg(feature = "bytemuck")]
+mod bytemuck;
+#[cfg(feature = "nalgebra")]
+mod nalgebra;
+pub(crate) mod num_traits;
+#[cfg(feature = "serde")]
+mod serde;
+#[cfg(feature = "nalgebra")]
+mod simd;

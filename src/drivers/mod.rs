@@ -10,6 +10,14 @@
 #![forbid(unsafe_code)]
 
 #[cfg(feature = "alloc")]
+pub(crate) mod auto_width;
+pub(crate) mod fixed_size;
+#[cfg(feature = "alloc")]
+pub(crate) mod implicit;
+#[cfg(feature = "rayon")]
+pub(crate) mod parallel;
+
+#[cfg(feature = "alloc")]
 use crate::Dual2Vec;
 use crate::{Dual, DualVec, HyperDual, Scalar};
 #[cfg(feature = "alloc")]

@@ -1911,4 +1911,4 @@ impl<T: Scalar, const K: usize> Default for Taylor<T, K> {
 // PartialEq, PartialOrd, From<T>, Scalar and every num-traits impl: the same plumbing as the dual
 // types (it needs only `constant`, `nan_parts`, `is_constant`, `map`, `mul_with` and the inherent
 // functions, which `Taylor` has under the same names).
-crate::num_traits::impl_num_traits!([T: Scalar, const K: usize] Taylor<T, K>);
+crate::integrations::num_traits::impl_num_traits!([T: Scalar, const K: usize] Taylor<T, K>);

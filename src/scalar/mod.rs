@@ -1,6 +1,8 @@
 //! The scalar trait: what a number must offer to sit inside a dual number.
 #![forbid(unsafe_code)]
 
+mod special;
+
 use core::fmt::{Debug, Display};
 use num_traits::{Float, FloatConst, FromPrimitive};
 
@@ -136,7 +138,7 @@ macro_rules! impl_scalar_for_primitive {
             fn polygamma(self, n: u32) -> $t {
                 // Computed in f64 for both widths; exact enough for f32 after rounding.
                 #[allow(clippy::cast_lossless, reason = "f32 widens to f64 exactly")]
-                let r = crate::special::polygamma(n, self as f64);
+                let r = special::polygamma(n, self as f64);
                 #[allow(
                     clippy::cast_possible_truncation,
                     reason = "rounding to the scalar's width"

@@ -77,6 +77,7 @@ compile_error!("dualdiff needs the `std` feature or, without std, the `libm` fea
 #[macro_use]
 mod integrations;
 
+mod chain;
 mod drivers;
 pub mod edge_cases;
 pub mod finite;
@@ -86,20 +87,25 @@ mod scalar;
 pub mod sparse;
 mod types;
 
+pub use drivers::Seed;
 #[cfg(feature = "alloc")]
 pub use drivers::auto_width::{
     ScalarFunction, VectorFunction, auto_width, gradient_auto, jacobian_auto,
 };
+pub use drivers::first_order::{derivative, gradient_into, jvp_into};
+#[cfg(feature = "alloc")]
+pub use drivers::first_order::{gradient, jacobian, jacobian_into, jvp};
 pub use drivers::fixed_size::{gradient_fixed, hessian_fixed, jacobian_fixed};
 #[cfg(feature = "alloc")]
 pub use drivers::implicit::{ImplicitError, implicit_jacobian};
 #[cfg(feature = "rayon")]
 pub use drivers::parallel::{gradient_par, jacobian_par};
 #[cfg(feature = "alloc")]
-pub use drivers::{
-    SecondOrder, gradient, hessian, hessian_into, hvp, jacobian, jacobian_into, jvp,
-};
-pub use drivers::{Seed, derivative, gradient_into, hvp_into, jvp_into, second_derivative};
+pub use drivers::second_order::{SecondOrder, hessian, hessian_into, hvp};
+pub use drivers::second_order::{hvp_into, second_derivative};
+pub use drivers::taylor::taylor_derivatives;
+#[cfg(feature = "alloc")]
+pub use drivers::taylor::taylor_directional;
 pub use scalar::Scalar;
 #[cfg(feature = "sparse")]
 pub use sparse::{
@@ -110,6 +116,4 @@ pub use types::dual::{Dual, Dual32, Dual64};
 pub use types::dual_vec::{DualVec, DualVec32, DualVec64};
 pub use types::dual2_vec::{Dual2Vec, Dual2Vec32, Dual2Vec64};
 pub use types::hyperdual::{HyperDual, HyperDual32, HyperDual64};
-#[cfg(feature = "alloc")]
-pub use types::taylor::taylor_directional;
-pub use types::taylor::{Taylor, Taylor32, Taylor64, taylor_derivatives};
+pub use types::taylor::{Taylor, Taylor32, Taylor64};

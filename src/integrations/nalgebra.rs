@@ -18,7 +18,7 @@
 #![deny(unconditional_recursion)]
 #![forbid(unsafe_code)]
 
-use crate::functions::Chain;
+use crate::chain::Chain;
 use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
 use ::approx::{AbsDiffEq, RelativeEq, UlpsEq};
 use ::nalgebra::{ComplexField, Field, RealField};

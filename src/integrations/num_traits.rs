@@ -4,7 +4,7 @@
 #![deny(unconditional_recursion)]
 #![forbid(unsafe_code)]
 
-use crate::functions::Chain;
+use crate::chain::Chain;
 use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
 use core::cmp::Ordering;
 use core::num::FpCategory;

@@ -2,7 +2,7 @@
 #![forbid(unsafe_code)]
 
 use crate::Scalar;
-use crate::functions::{Chain, KeepZerosScale, Scale};
+use crate::chain::{Chain, KeepZerosScale, Scale};
 use core::fmt;
 
 /// A dual number `re + eps·ε` with `ε² = 0`: a value and one directional derivative.

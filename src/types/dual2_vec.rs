@@ -2,7 +2,7 @@
 #![forbid(unsafe_code)]
 
 use crate::Scalar;
-use crate::functions::{Chain, KeepZerosScale, Scale};
+use crate::chain::{Chain, KeepZerosScale, Scale};
 use core::fmt;
 
 /// A second-order dual number in `N` directions: a value, its `N` partials and the `N×N`

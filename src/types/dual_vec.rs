@@ -2,7 +2,7 @@
 #![forbid(unsafe_code)]
 
 use crate::Scalar;
-use crate::functions::{Chain, KeepZerosScale, Scale};
+use crate::chain::{Chain, KeepZerosScale, Scale};
 use core::fmt;
 
 /// A vector dual number `re + Σₖ eps[k]·εₖ` with `εᵢεⱼ = 0`: a value and `N` directional

@@ -2,7 +2,7 @@
 #![forbid(unsafe_code)]
 
 use crate::Scalar;
-use crate::functions::{Chain, KeepZerosScale, Scale, scale_curvature};
+use crate::chain::{Chain, KeepZerosScale, Scale, scale_curvature};
 use core::fmt;
 
 /// A hyper-dual number `re + e1·ε₁ + e2·ε₂ + e12·ε₁ε₂` with `ε₁² = ε₂² = 0`, `ε₁ε₂ ≠ 0`.

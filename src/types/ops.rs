@@ -2,7 +2,7 @@
 //! generate the borrowed combinations, the `op=` forms, the scalar forms and `Sum`/`Product`.
 #![forbid(unsafe_code)]
 
-use crate::functions::Chain;
+use crate::chain::Chain;
 use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
 use core::iter::{Product, Sum};
 use core::ops::{

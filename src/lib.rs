@@ -87,12 +87,16 @@ mod scalar;
 pub mod sparse;
 mod types;
 
+/// The nalgebra (0.35) whose matrices the drivers return, so that `dualdiff::nalgebra::DMatrix`
+/// names them without a dependency of your own.
+pub use nalgebra;
+
 pub use drivers::Seed;
 #[cfg(feature = "alloc")]
 pub use drivers::auto_width::{
     ScalarFunction, VectorFunction, auto_width, gradient_auto, jacobian_auto,
 };
-pub use drivers::first_order::{derivative, gradient_into, jvp_into};
+pub use drivers::first_order::{derivative, gradient_into, jacobian_into_col_major, jvp_into};
 #[cfg(feature = "alloc")]
 pub use drivers::first_order::{gradient, jacobian, jacobian_into, jvp};
 pub use drivers::fixed_size::{gradient_fixed, hessian_fixed, jacobian_fixed};
@@ -100,9 +104,9 @@ pub use drivers::fixed_size::{gradient_fixed, hessian_fixed, jacobian_fixed};
 pub use drivers::implicit::{ImplicitError, implicit_jacobian};
 #[cfg(feature = "rayon")]
 pub use drivers::parallel::{gradient_par, jacobian_par};
+pub use drivers::second_order::{SecondOrder, hessian_into_col_major, hvp_into, second_derivative};
 #[cfg(feature = "alloc")]
-pub use drivers::second_order::{SecondOrder, hessian, hessian_into, hvp};
-pub use drivers::second_order::{hvp_into, second_derivative};
+pub use drivers::second_order::{hessian, hessian_into, hvp};
 pub use drivers::taylor::taylor_derivatives;
 #[cfg(feature = "alloc")]
 pub use drivers::taylor::taylor_directional;

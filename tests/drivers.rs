@@ -8,8 +8,8 @@ use common::*;
 
 use dualdiff::{
     Dual, Dual64, DualVec64, HyperDual, HyperDual64, Scalar, Seed, derivative, gradient,
-    gradient_into, hessian, hessian_into, hvp, hvp_into, jacobian, jacobian_into, jvp, jvp_into,
-    second_derivative,
+    gradient_into, hessian, hessian_into, hessian_into_col_major, hvp, hvp_into, jacobian,
+    jacobian_into, jacobian_into_col_major, jvp, jvp_into, second_derivative,
 };
 use nalgebra::DMatrix;
 use num_traits::Float;
@@ -316,6 +316,17 @@ fn jacobians_with<D: Seed<Scalar = f64> + Float>() {
         jacobian_into(into_form(f), x, &mut work, &mut out, &mut values, &mut jac);
         assert_vec_close(&values, &values_ref, 0.0);
         assert_mat_close(&jac, &jac_ref, TOL);
+
+        // the column-major form: entry (i, j) at i + j·m, in any plain buffer
+        let mut flat = vec![GARBAGE; m * n];
+        values.fill(GARBAGE);
+        jacobian_into_col_major(into_form(f), x, &mut work, &mut out, &mut values, &mut flat);
+        assert_vec_close(&values, &values_ref, 0.0);
+        for i in 0..m {
+            for j in 0..n {
+                assert_close(flat[i + j * m], jac_ref[(i, j)], TOL);
+            }
+        }
     }
 }
 
@@ -431,6 +442,21 @@ fn rosenbrock_hessian() {
         assert_eq!(f.to_bits(), rosenbrock(&x).to_bits());
         assert_vec_close(&grad, &rosenbrock_grad(&x), TOL);
         assert_mat_close(&hess, &rosenbrock_hess(&x), TOL);
+
+        // the column-major form, in a plain buffer
+        let mut flat = vec![GARBAGE; n * n];
+        grad.fill(GARBAGE);
+        let f = hessian_into_col_major(
+            rosenbrock::<HyperDual64>,
+            &x,
+            &mut work,
+            &mut grad,
+            &mut flat,
+        );
+        assert_eq!(f.to_bits(), rosenbrock(&x).to_bits());
+        assert_vec_close(&grad, &rosenbrock_grad(&x), TOL);
+        let reference = rosenbrock_hess(&x);
+        assert_vec_close(&flat, reference.as_slice(), TOL);
     }
 }
 
@@ -928,6 +954,30 @@ fn jvp_into_jv_wrong_length() {
         &mut values,
         &mut jv,
     );
+}
+
+#[test]
+#[should_panic(expected = "m·n entries")]
+fn jacobian_into_col_major_jac_wrong_length() {
+    let mut work = [Dual64::default(); 3];
+    let mut out = [Dual64::default(); 2];
+    let (mut values, mut jac) = ([0.0; 2], [0.0; 5]);
+    jacobian_into_col_major(
+        sq_into::<Dual64>,
+        &X3,
+        &mut work,
+        &mut out,
+        &mut values,
+        &mut jac,
+    );
+}
+
+#[test]
+#[should_panic(expected = "n² entries")]
+fn hessian_into_col_major_hess_wrong_length() {
+    let mut work = [HyperDual64::default(); 3];
+    let (mut grad, mut hess) = ([0.0; 3], [0.0; 8]);
+    let _ = hessian_into_col_major(sum_sq::<HyperDual64>, &X3, &mut work, &mut grad, &mut hess);
 }
 
 #[test]

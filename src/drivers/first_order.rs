@@ -2,9 +2,7 @@
 //! evaluating the function on a first-order dual type in chunks of [`Seed::WIDTH`] directions.
 #![forbid(unsafe_code)]
 
-#[cfg(feature = "alloc")]
-use super::fill_columns;
-use super::{Seed, for_each_chunk};
+use super::{Seed, fill_columns, for_each_chunk};
 use crate::{Dual, Scalar};
 #[cfg(feature = "alloc")]
 use alloc::{vec, vec::Vec};
@@ -144,7 +142,7 @@ where
             values.len(),
             "jacobian: f returned outputs of different lengths"
         );
-        fill_columns(&y, start, end, &mut values, &mut jac);
+        fill_columns(&y, start, end, &mut values, jac.as_mut_slice());
     });
     (values, jac)
 }
@@ -174,7 +172,7 @@ where
 /// ```
 #[cfg(feature = "alloc")]
 pub fn jacobian_into<T, D, F>(
-    mut f: F,
+    f: F,
     x: &[T],
     work: &mut [D],
     out: &mut [D],
@@ -185,13 +183,61 @@ pub fn jacobian_into<T, D, F>(
     D: Seed<Scalar = T>,
     F: FnMut(&[D], &mut [D]),
 {
+    assert_eq!(
+        jac.shape(),
+        (out.len(), x.len()),
+        "jacobian_into: jac must be m×n"
+    );
+    jacobian_into_col_major(f, x, work, out, values, jac.as_mut_slice());
+}
+
+/// Computes `f(x)` into `values` and the m×n Jacobian into `jac`, column-major (entry `(i, j)` at
+/// `jac[i + j·m]`), allocating nothing: the form for any matrix type whose storage is a
+/// column-major slice (either nalgebra version's `DMatrix::as_mut_slice`, faer, or a plain
+/// buffer). For row-major storage (ndarray's default), ask for the transpose: the slice of an
+/// n×m row-major matrix is this layout. Otherwise as [`jacobian_into`].
+///
+/// # Panics
+/// If `work` is not of length n, `out` and `values` not of length m, or `jac` not of length m·n.
+///
+/// ```
+/// use dualdiff::{jacobian_into_col_major, DualVec64};
+///
+/// // f(x, y) = (xy, x − y, x²): J = [[y, x], [1, −1], [2x, 0]]
+/// let f = |v: &[DualVec64<2>], out: &mut [DualVec64<2>]| {
+///     out[0] = v[0] * v[1];
+///     out[1] = v[0] - v[1];
+///     out[2] = v[0] * v[0];
+/// };
+/// let (mut work, mut out) = ([DualVec64::default(); 2], [DualVec64::default(); 3]);
+/// let (mut values, mut jac) = ([0.0; 3], [0.0; 6]);
+/// jacobian_into_col_major(f, &[3.0, 4.0], &mut work, &mut out, &mut values, &mut jac);
+/// assert_eq!(values, [12.0, -1.0, 9.0]);
+/// assert_eq!(jac, [4.0, 1.0, 6.0, /* second column */ 3.0, -1.0, 0.0]);
+/// ```
+pub fn jacobian_into_col_major<T, D, F>(
+    mut f: F,
+    x: &[T],
+    work: &mut [D],
+    out: &mut [D],
+    values: &mut [T],
+    jac: &mut [T],
+) where
+    T: Scalar,
+    D: Seed<Scalar = T>,
+    F: FnMut(&[D], &mut [D]),
+{
     let m = out.len();
     assert_eq!(
         values.len(),
         m,
-        "jacobian_into: values must be as long as out"
+        "jacobian_into_col_major: values must be as long as out"
     );
-    assert_eq!(jac.shape(), (m, x.len()), "jacobian_into: jac must be m×n");
+    assert_eq!(
+        jac.len(),
+        m * x.len(),
+        "jacobian_into_col_major: jac must hold m·n entries"
+    );
     for_each_chunk(x, work, |w, start, end| {
         f(w, out);
         fill_columns(out, start, end, values, jac);

@@ -21,8 +21,6 @@ pub(crate) mod second_order;
 pub(crate) mod taylor;
 
 use crate::{Dual, DualVec, Scalar};
-#[cfg(feature = "alloc")]
-use nalgebra::DMatrix;
 
 /// A first-order dual type that drivers can seed: how many directions one evaluation carries,
 /// how to seed direction `k`, and how to read it back.
@@ -150,19 +148,25 @@ pub(crate) fn for_each_chunk<T, D>(
     }
 }
 
-/// Copies the values and the partials of one chunk of columns into `values` and `jac`.
-#[cfg(feature = "alloc")]
+/// Copies the values and the partials of one chunk of columns into `values` and the column-major
+/// m×n Jacobian `jac` (entry `(i, j)` at `jac[i + j·m]`, m = `y.len()`).
 pub(crate) fn fill_columns<T: Scalar, D: Seed<Scalar = T>>(
     y: &[D],
     start: usize,
     end: usize,
     values: &mut [T],
-    jac: &mut DMatrix<T>,
+    jac: &mut [T],
 ) {
+    let m = y.len();
     for (i, yi) in y.iter().enumerate() {
         values[i] = yi.value();
-        for j in start..end {
-            jac[(i, j)] = yi.partial(j - start);
+    }
+    for (k, column) in jac[start * m..end * m]
+        .chunks_exact_mut(m.max(1))
+        .enumerate()
+    {
+        for (entry, yi) in column.iter_mut().zip(y) {
+            *entry = yi.partial(k);
         }
     }
 }

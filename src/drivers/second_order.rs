@@ -2,9 +2,7 @@
 //! Hessian-vector product.
 #![forbid(unsafe_code)]
 
-#[cfg(feature = "alloc")]
-use crate::Dual2Vec;
-use crate::{HyperDual, Scalar};
+use crate::{Dual2Vec, HyperDual, Scalar};
 #[cfg(feature = "alloc")]
 use alloc::{vec, vec::Vec};
 #[cfg(feature = "alloc")]
@@ -33,7 +31,6 @@ pub fn second_derivative<T: Scalar>(
 /// Implemented by [`HyperDual<T>`] (one evaluation per entry of the upper triangle,
 /// `n(n+1)/2` in all) and [`Dual2Vec<T, N>`] (every entry at once for `n ≤ N`; for larger `n`,
 /// one evaluation per pair of blocks of `N/2` inputs).
-#[cfg(feature = "alloc")]
 pub trait SecondOrder: Copy {
     /// The scalar of the evaluation point.
     type Scalar: Scalar;
@@ -42,18 +39,17 @@ pub trait SecondOrder: Copy {
     #[must_use]
     fn constant(x: Self::Scalar) -> Self;
 
-    /// Computes the gradient and Hessian of `f` at `x` into `grad` and `hess` and returns
-    /// `f(x)`; `work` has the length of `x`. See [`hessian_into`].
+    /// Computes the gradient and the column-major n×n Hessian of `f` at `x` into `grad` and
+    /// `hess` and returns `f(x)`; `work` has the length of `x`. See [`hessian_into_col_major`].
     fn hessian_into<F: FnMut(&[Self]) -> Self>(
         f: F,
         x: &[Self::Scalar],
         work: &mut [Self],
         grad: &mut [Self::Scalar],
-        hess: &mut DMatrix<Self::Scalar>,
+        hess: &mut [Self::Scalar],
     ) -> Self::Scalar;
 }
 
-#[cfg(feature = "alloc")]
 impl<T: Scalar> SecondOrder for HyperDual<T> {
     type Scalar = T;
 
@@ -67,7 +63,7 @@ impl<T: Scalar> SecondOrder for HyperDual<T> {
         x: &[T],
         work: &mut [Self],
         grad: &mut [T],
-        hess: &mut DMatrix<T>,
+        hess: &mut [T],
     ) -> T {
         let n = x.len();
         for (w, &xi) in work.iter_mut().zip(x) {
@@ -86,8 +82,8 @@ impl<T: Scalar> SecondOrder for HyperDual<T> {
                     value = y.re;
                     grad[i] = y.e1;
                 }
-                hess[(i, j)] = y.e12;
-                hess[(j, i)] = y.e12;
+                hess[i + j * n] = y.e12;
+                hess[j + i * n] = y.e12;
                 work[i] = Self::constant(x[i]);
                 work[j] = Self::constant(x[j]);
             }
@@ -96,7 +92,6 @@ impl<T: Scalar> SecondOrder for HyperDual<T> {
     }
 }
 
-#[cfg(feature = "alloc")]
 impl<T: Scalar, const N: usize> SecondOrder for Dual2Vec<T, N> {
     type Scalar = T;
 
@@ -110,7 +105,7 @@ impl<T: Scalar, const N: usize> SecondOrder for Dual2Vec<T, N> {
         x: &[T],
         work: &mut [Self],
         grad: &mut [T],
-        hess: &mut DMatrix<T>,
+        hess: &mut [T],
     ) -> T {
         const { assert!(N > 0, "a dual type of width 0 carries no derivative") };
         let n = x.len();
@@ -131,7 +126,7 @@ impl<T: Scalar, const N: usize> SecondOrder for Dual2Vec<T, N> {
             for &(a, da) in &seeded[..count] {
                 grad[a] = y.grad[da];
                 for &(b, db) in &seeded[..count] {
-                    hess[(a, b)] = y.hess(da, db);
+                    hess[a + b * n] = y.hess(da, db);
                 }
                 work[a].grad[da] = T::zero();
             }
@@ -221,10 +216,49 @@ where
     H: SecondOrder<Scalar = T>,
     F: FnMut(&[H]) -> H,
 {
+    assert_eq!(
+        hess.shape(),
+        (x.len(), x.len()),
+        "hessian_into: hess must be n×n"
+    );
+    hessian_into_col_major(f, x, work, grad, hess.as_mut_slice())
+}
+
+/// Computes the gradient into `grad` and the n×n Hessian into `hess`, column-major (entry
+/// `(i, j)` at `hess[i + j·n]`; the Hessian is symmetric, so row-major storage reads the same),
+/// and returns `f(x)`, allocating nothing: the form for any matrix type whose storage is a plain
+/// slice. Otherwise as [`hessian_into`].
+///
+/// # Panics
+/// If `work` or `grad` is not as long as `x`, or `hess` does not hold n² entries; with
+/// `Dual2Vec<_, 1>`, if there is more than one input.
+///
+/// ```
+/// use dualdiff::{hessian_into_col_major, Dual2Vec64};
+///
+/// let mut work = [Dual2Vec64::<2>::default(); 2];
+/// let (mut grad, mut hess) = ([0.0; 2], [0.0; 4]);
+/// // f = x²y: ∇f = (2xy, x²), ∇²f = [[2y, 2x], [2x, 0]]
+/// let f = |v: &[Dual2Vec64<2>]| v[0] * v[0] * v[1];
+/// let value = hessian_into_col_major(f, &[3.0, 2.0], &mut work, &mut grad, &mut hess);
+/// assert_eq!((value, grad, hess), (18.0, [12.0, 9.0], [4.0, 6.0, 6.0, 0.0]));
+/// ```
+pub fn hessian_into_col_major<T, H, F>(
+    f: F,
+    x: &[T],
+    work: &mut [H],
+    grad: &mut [T],
+    hess: &mut [T],
+) -> T
+where
+    T: Scalar,
+    H: SecondOrder<Scalar = T>,
+    F: FnMut(&[H]) -> H,
+{
     let n = x.len();
     assert_eq!(work.len(), n, "hessian_into: work must be as long as x");
     assert_eq!(grad.len(), n, "hessian_into: grad must be as long as x");
-    assert_eq!(hess.shape(), (n, n), "hessian_into: hess must be n×n");
+    assert_eq!(hess.len(), n * n, "hessian_into: hess must hold n² entries");
     H::hessian_into(f, x, work, grad, hess)
 }
 

@@ -90,6 +90,10 @@ mod types;
 /// The nalgebra (0.35) whose matrices the drivers return, so that `dualdiff::nalgebra::DMatrix`
 /// names them without a dependency of your own.
 pub use nalgebra;
+/// nalgebra 0.34 (feature `nalgebra_v0_34`), of which every number type is then a `RealField`
+/// too: name its matrices from here, as argmin-math and levenberg-marquardt use them.
+#[cfg(feature = "nalgebra_v0_34")]
+pub use nalgebra_v0_34;
 
 pub use drivers::Seed;
 #[cfg(feature = "alloc")]

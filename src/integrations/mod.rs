@@ -28,10 +28,8 @@ macro_rules! constants {
 
 #[cfg(feature = "bytemuck")]
 mod bytemuck;
-#[cfg(feature = "nalgebra")]
+#[cfg(any(feature = "nalgebra", feature = "nalgebra_v0_34"))]
 mod nalgebra;
 pub(crate) mod num_traits;
 #[cfg(feature = "serde")]
 mod serde;
-#[cfg(feature = "nalgebra")]
-mod simd;

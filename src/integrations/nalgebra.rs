@@ -1,9 +1,19 @@
-//! nalgebra integration: every dual type over a `T: RealField` is itself a
+//! nalgebra integration: every number type over a `T: RealField` is itself a
 //! [`RealField`](::nalgebra::RealField) and [`ComplexField`](::nalgebra::ComplexField), nested
-//! types included, so nalgebra's decompositions, norms and rotations run on dual numbers.
+//! types included, so nalgebra's decompositions, norms and rotations run on dual numbers — for
+//! nalgebra 0.35 (feature `nalgebra`, on by default) and for nalgebra 0.34 (feature
+//! `nalgebra_v0_34`), together in one build if both are on. Each version brings its own simba
+//! (0.10 and 0.9), whose traits are distinct; the `approx` traits, which both share, are
+//! implemented once.
 //!
 //! Every method forwards to the inherent one; comparisons and the `approx` traits look at the
 //! value part only (as `==` does).
+//!
+//! simba's [`SimdValue`](::nalgebra::SimdValue), which `RealField` requires, makes each type a
+//! SIMD value of one lane. It declares `extract_unchecked` and `replace_unchecked` as `unsafe
+//! fn`, and an implementation must repeat the signature, so this module (unlike the others) is
+//! not under `#![forbid(unsafe_code)]`; the bodies do nothing unsafe (one lane, no indexing, no
+//! raw pointers), so every call is sound whatever the index.
 //!
 //! ```
 //! use dualdiff::{Dual, Dual64};
@@ -16,20 +26,75 @@
 //! assert!((det.eps - 3.0 * 1.5 * 1.5).abs() < 1e-12);
 //! ```
 #![deny(unconditional_recursion)]
-#![forbid(unsafe_code)]
 
 use crate::chain::Chain;
 use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
 use ::approx::{AbsDiffEq, RelativeEq, UlpsEq};
-use ::nalgebra::{ComplexField, Field, RealField};
-use ::simba::scalar::{SubsetOf, SupersetOf};
 use num_traits::{One, Zero};
 
-macro_rules! impl_nalgebra {
+/// Generates the `approx` comparisons (shared by both nalgebra versions): value parts only.
+macro_rules! impl_approx {
     ([$($p:tt)*] $ty:ty) => {
-        impl<$($p)*> Field for $ty {}
+        impl<$($p)*> AbsDiffEq for $ty
+        where
+            T: AbsDiffEq<Epsilon = T>,
+        {
+            type Epsilon = Self;
 
-        impl<$($p)*> SubsetOf<$ty> for $ty {
+            #[inline]
+            fn default_epsilon() -> Self {
+                Self::constant(T::default_epsilon())
+            }
+
+            /// Compares the value parts.
+            #[inline]
+            fn abs_diff_eq(&self, other: &Self, epsilon: Self) -> bool {
+                self.re.abs_diff_eq(&other.re, epsilon.re)
+            }
+        }
+
+        impl<$($p)*> RelativeEq for $ty
+        where
+            T: RelativeEq + AbsDiffEq<Epsilon = T>,
+        {
+            #[inline]
+            fn default_max_relative() -> Self {
+                Self::constant(T::default_max_relative())
+            }
+
+            /// Compares the value parts.
+            #[inline]
+            fn relative_eq(&self, other: &Self, epsilon: Self, max_relative: Self) -> bool {
+                self.re.relative_eq(&other.re, epsilon.re, max_relative.re)
+            }
+        }
+
+        impl<$($p)*> UlpsEq for $ty
+        where
+            T: UlpsEq + AbsDiffEq<Epsilon = T>,
+        {
+            #[inline]
+            fn default_max_ulps() -> u32 {
+                T::default_max_ulps()
+            }
+
+            /// Compares the value parts.
+            #[inline]
+            fn ulps_eq(&self, other: &Self, epsilon: Self, max_ulps: u32) -> bool {
+                self.re.ulps_eq(&other.re, epsilon.re, max_ulps)
+            }
+        }
+    };
+}
+
+/// Generates `Field`, `SubsetOf`, `SimdValue`, `RealField` and `ComplexField` of one nalgebra
+/// version (`$na`, with its simba `$simba`) for one type.
+macro_rules! impl_real_field {
+    ($na:ident, $simba:ident, [$($p:tt)*] $ty:ty) => {
+
+        impl<$($p)*> ::$na::Field for $ty where T: ::$na::RealField {}
+
+        impl<$($p)*> ::$simba::scalar::SubsetOf<$ty> for $ty where T: ::$na::RealField {
             #[inline]
             fn to_superset(&self) -> Self {
                 *self
@@ -46,51 +111,10 @@ macro_rules! impl_nalgebra {
             }
         }
 
-        impl_nalgebra!(@primitive [$($p)*] $ty, f32);
-        impl_nalgebra!(@primitive [$($p)*] $ty, f64);
+        impl_real_field!(@primitive $na, $simba, [$($p)*] $ty, f32);
+        impl_real_field!(@primitive $na, $simba, [$($p)*] $ty, f64);
 
-        impl<$($p)*> AbsDiffEq for $ty {
-            type Epsilon = Self;
-
-            #[inline]
-            fn default_epsilon() -> Self {
-                Self::constant(T::default_epsilon())
-            }
-
-            /// Compares the value parts.
-            #[inline]
-            fn abs_diff_eq(&self, other: &Self, epsilon: Self) -> bool {
-                self.re.abs_diff_eq(&other.re, epsilon.re)
-            }
-        }
-
-        impl<$($p)*> RelativeEq for $ty {
-            #[inline]
-            fn default_max_relative() -> Self {
-                Self::constant(T::default_max_relative())
-            }
-
-            /// Compares the value parts.
-            #[inline]
-            fn relative_eq(&self, other: &Self, epsilon: Self, max_relative: Self) -> bool {
-                self.re.relative_eq(&other.re, epsilon.re, max_relative.re)
-            }
-        }
-
-        impl<$($p)*> UlpsEq for $ty {
-            #[inline]
-            fn default_max_ulps() -> u32 {
-                T::default_max_ulps()
-            }
-
-            /// Compares the value parts.
-            #[inline]
-            fn ulps_eq(&self, other: &Self, epsilon: Self, max_ulps: u32) -> bool {
-                self.re.ulps_eq(&other.re, epsilon.re, max_ulps)
-            }
-        }
-
-        impl<$($p)*> RealField for $ty {
+        impl<$($p)*> ::$na::RealField for $ty where T: ::$na::RealField {
             #[inline]
             fn is_sign_positive(&self) -> bool {
                 self.re.is_sign_positive()
@@ -103,12 +127,12 @@ macro_rules! impl_nalgebra {
 
             #[inline]
             fn min_value() -> Option<Self> {
-                <T as RealField>::min_value().map(Self::constant)
+                <T as ::$na::RealField>::min_value().map(Self::constant)
             }
 
             #[inline]
             fn max_value() -> Option<Self> {
-                <T as RealField>::max_value().map(Self::constant)
+                <T as ::$na::RealField>::max_value().map(Self::constant)
             }
 
             forward! {
@@ -125,7 +149,7 @@ macro_rules! impl_nalgebra {
             );
         }
 
-        impl<$($p)*> ComplexField for $ty {
+        impl<$($p)*> ::$na::ComplexField for $ty where T: ::$na::RealField {
             type RealField = Self;
 
             #[inline]
@@ -156,7 +180,7 @@ macro_rules! impl_nalgebra {
             /// Returns 0 for a non-negative value and π otherwise (a constant).
             #[inline]
             fn argument(self) -> Self {
-                if self.re >= T::zero() { Self::zero() } else { Self::constant(T::pi()) }
+                if self.re >= T::zero() { Self::zero() } else { Self::constant(<T as ::$na::RealField>::pi()) }
             }
 
             #[inline]
@@ -211,8 +235,8 @@ macro_rules! impl_nalgebra {
             fn sinc(self) -> Self {
                 if self.re.is_zero() {
                     let x2 = self * self;
-                    Self::one() - x2 / T::from_subset(&6.0)
-                        + x2 * x2 / T::from_subset(&120.0)
+                    Self::one() - x2 / <T as ::$simba::scalar::SupersetOf<f64>>::from_subset(&6.0)
+                        + x2 * x2 / <T as ::$simba::scalar::SupersetOf<f64>>::from_subset(&120.0)
                 } else {
                     self.sin() / self
                 }
@@ -225,8 +249,8 @@ macro_rules! impl_nalgebra {
                 if self.re.is_zero() {
                     let x2 = self * self;
                     Self::one()
-                        + x2 / T::from_subset(&6.0)
-                        + x2 * x2 / T::from_subset(&120.0)
+                        + x2 / <T as ::$simba::scalar::SupersetOf<f64>>::from_subset(&6.0)
+                        + x2 * x2 / <T as ::$simba::scalar::SupersetOf<f64>>::from_subset(&120.0)
                 } else {
                     self.sinh() / self
                 }
@@ -270,31 +294,83 @@ macro_rules! impl_nalgebra {
                 cbrt() -> Self;
             }
         }
+
+        impl<$($p)*> ::$simba::simd::SimdValue for $ty where T: ::$na::RealField {
+            const LANES: usize = 1;
+            type Element = Self;
+            type SimdBool = bool;
+
+            #[inline]
+            fn splat(val: Self) -> Self {
+                val
+            }
+
+            #[inline]
+            fn extract(&self, _: usize) -> Self {
+                *self
+            }
+
+            // simba's signature is `unsafe fn`; the body does nothing unsafe (one lane, no
+            // indexing), so it is sound for every `i`.
+            #[allow(unsafe_code, reason = "the trait's signature; the body is safe")]
+            #[inline]
+            unsafe fn extract_unchecked(&self, _: usize) -> Self {
+                *self
+            }
+
+            #[inline]
+            fn replace(&mut self, _: usize, val: Self) {
+                *self = val;
+            }
+
+            // As above: a safe body behind the signature simba requires.
+            #[allow(unsafe_code, reason = "the trait's signature; the body is safe")]
+            #[inline]
+            unsafe fn replace_unchecked(&mut self, _: usize, val: Self) {
+                *self = val;
+            }
+
+            #[inline]
+            fn select(self, cond: bool, other: Self) -> Self {
+                if cond { self } else { other }
+            }
+        }
     };
 
     // A primitive float embeds as a constant; a dual number is in the primitive's subset when
     // its derivative parts are all zero and its value is.
-    (@primitive [$($p:tt)*] $ty:ty, $prim:ty) => {
-        impl<$($p)*> SubsetOf<$ty> for $prim {
+    (@primitive $na:ident, $simba:ident, [$($p:tt)*] $ty:ty, $prim:ty) => {
+        impl<$($p)*> ::$simba::scalar::SubsetOf<$ty> for $prim where T: ::$na::RealField {
             #[inline]
             fn to_superset(&self) -> $ty {
-                <$ty>::constant(T::from_subset(self))
+                <$ty>::constant(<T as ::$simba::scalar::SupersetOf<$prim>>::from_subset(self))
             }
 
             #[inline]
             fn from_superset_unchecked(element: &$ty) -> $prim {
-                element.re.to_subset_unchecked()
+                ::$simba::scalar::SupersetOf::<$prim>::to_subset_unchecked(&element.re)
             }
 
             #[inline]
             fn is_in_subset(element: &$ty) -> bool {
-                element.is_constant() && <T as SupersetOf<$prim>>::is_in_subset(&element.re)
+                element.is_constant() && <T as ::$simba::scalar::SupersetOf<$prim>>::is_in_subset(&element.re)
             }
         }
     };
 }
 
-impl_nalgebra!([T: Scalar + RealField] Dual<T>);
-impl_nalgebra!([T: Scalar + RealField, const N: usize] DualVec<T, N>);
-impl_nalgebra!([T: Scalar + RealField] HyperDual<T>);
-impl_nalgebra!([T: Scalar + RealField, const N: usize] Dual2Vec<T, N>);
+/// Generates every nalgebra trait, of each version whose feature is on, for one type.
+macro_rules! impl_nalgebra {
+    ([$($p:tt)*] $ty:ty) => {
+        impl_approx!([$($p)*] $ty);
+        #[cfg(feature = "nalgebra")]
+        impl_real_field!(nalgebra, simba, [$($p)*] $ty);
+        #[cfg(feature = "nalgebra_v0_34")]
+        impl_real_field!(nalgebra_v0_34, simba_v0_9, [$($p)*] $ty);
+    };
+}
+
+impl_nalgebra!([T: Scalar] Dual<T>);
+impl_nalgebra!([T: Scalar, const N: usize] DualVec<T, N>);
+impl_nalgebra!([T: Scalar] HyperDual<T>);
+impl_nalgebra!([T: Scalar, const N: usize] Dual2Vec<T, N>);

@@ -8,13 +8,13 @@
 //! the argument does not depend on into NaN.
 #![forbid(unsafe_code)]
 
-use crate::Scalar;
+use crate::Real;
 
 /// A dual type's chain rule: how a function's value and derivatives at the value part act on the
 /// derivative parts. Implemented next to each type's struct.
 pub(crate) trait Chain: Copy {
     /// The scalar of the value part.
-    type Re: Scalar;
+    type Re: Real;
 
     /// Returns the value part.
     fn re(&self) -> Self::Re;
@@ -95,7 +95,7 @@ pub(crate) trait Chain: Copy {
 /// Returns `slope · part` formed by `S` where `slope` is finite, and keeping exact zeros of
 /// `part` otherwise: the second-order terms, whose slopes [`Rule`] does not look at.
 #[inline]
-pub(crate) fn scale_curvature<S: Scale, T: Scalar>(slope: T, part: T) -> T {
+pub(crate) fn scale_curvature<S: Scale, T: Real>(slope: T, part: T) -> T {
     if slope.is_finite() {
         S::scale(slope, part)
     } else {
@@ -118,7 +118,7 @@ pub(crate) enum Rule {
 impl Rule {
     /// Returns the rule for a function with value `f` and the given slopes.
     #[inline]
-    pub(crate) fn new<T: Scalar>(f: T, slopes: &[T]) -> Self {
+    pub(crate) fn new<T: Real>(f: T, slopes: &[T]) -> Self {
         // Non-short-circuit `&`: one branch for the common case.
         let finite = slopes.iter().fold(!f.is_nan(), |ok, s| ok & s.is_finite());
         if finite {
@@ -135,7 +135,7 @@ impl Rule {
 /// loop over the parts of a vector type is compiled once per rule with the branch outside it.
 pub(crate) trait Scale {
     /// Returns `slope · part`.
-    fn scale<T: Scalar>(slope: T, part: T) -> T;
+    fn scale<T: Real>(slope: T, part: T) -> T;
 }
 
 /// [`Rule::Plain`]: the plain product.
@@ -143,7 +143,7 @@ pub(crate) struct PlainScale;
 
 impl Scale for PlainScale {
     #[inline]
-    fn scale<T: Scalar>(slope: T, part: T) -> T {
+    fn scale<T: Real>(slope: T, part: T) -> T {
         slope.scale_part_finite(part)
     }
 }
@@ -153,7 +153,7 @@ pub(crate) struct KeepZerosScale;
 
 impl Scale for KeepZerosScale {
     #[inline]
-    fn scale<T: Scalar>(slope: T, part: T) -> T {
+    fn scale<T: Real>(slope: T, part: T) -> T {
         slope.scale_part(part)
     }
 }
@@ -162,7 +162,7 @@ impl Scale for KeepZerosScale {
 /// infinite other factor: a product of two derivative terms, each of which may be the zero of a
 /// constant.
 #[inline]
-pub(crate) fn product_keeping_zeros<T: Scalar>(a: T, b: T) -> T {
+pub(crate) fn product_keeping_zeros<T: Real>(a: T, b: T) -> T {
     if a.is_zero_in_all_parts() || b.is_zero_in_all_parts() {
         T::zero()
     } else {

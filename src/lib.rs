@@ -82,7 +82,7 @@ mod drivers;
 pub mod edge_cases;
 pub mod finite;
 mod functions;
-mod scalar;
+mod real;
 #[cfg(feature = "sparse")]
 pub mod sparse;
 mod types;
@@ -114,7 +114,7 @@ pub use drivers::second_order::{hessian, hessian_into, hvp};
 pub use drivers::taylor::taylor_derivatives;
 #[cfg(feature = "alloc")]
 pub use drivers::taylor::taylor_directional;
-pub use scalar::Scalar;
+pub use real::Real;
 #[cfg(feature = "sparse")]
 pub use sparse::{
     SparseHessian, SparseJacobian, SparseSecondOrder, Sparsity, SparsityTracer, hessian_sparsity,

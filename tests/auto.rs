@@ -2,15 +2,15 @@
 
 mod common;
 use common::assert_close;
-use dualdiff::{Scalar, ScalarFunction, VectorFunction, auto_width, gradient_auto, jacobian_auto};
+use dualdiff::{Real, ScalarFunction, VectorFunction, auto_width, gradient_auto, jacobian_auto};
 
 /// f(x) = Σ xᵢ³ + Π cos(xᵢ)… kept separable enough to write the gradient by hand:
 /// f = Σ (xᵢ³ + sin xᵢ · x₀), ∂f/∂x₀ = 3x₀² + sin x₀ + x₀ cos x₀ + Σ_{i>0} sin xᵢ,
 /// ∂f/∂xᵢ = 3xᵢ² + x₀ cos xᵢ (i > 0).
 struct Cubic;
 
-impl<T: Scalar> ScalarFunction<T> for Cubic {
-    fn eval<D: Scalar + From<T>>(&self, x: &[D]) -> D {
+impl<T: Real> ScalarFunction<T> for Cubic {
+    fn eval<D: Real + From<T>>(&self, x: &[D]) -> D {
         x.iter()
             .fold(D::zero(), |s, &v| s + v * v * v + v.sin() * x[0])
     }
@@ -25,8 +25,8 @@ fn cubic_gradient(x: &[f64]) -> Vec<f64> {
 /// f(x)ᵢ = xᵢ · x_{(i+1) mod n}: J[i][i] = x_{i+1}, J[i][i+1] = xᵢ.
 struct Ring;
 
-impl<T: Scalar> VectorFunction<T> for Ring {
-    fn eval<D: Scalar + From<T>>(&self, x: &[D]) -> Vec<D> {
+impl<T: Real> VectorFunction<T> for Ring {
+    fn eval<D: Real + From<T>>(&self, x: &[D]) -> Vec<D> {
         (0..x.len()).map(|i| x[i] * x[(i + 1) % x.len()]).collect()
     }
 }

@@ -7,7 +7,7 @@ mod common;
 use common::*;
 
 use dualdiff::{
-    Dual, Dual64, DualVec64, HyperDual, HyperDual64, Scalar, Seed, derivative, gradient,
+    Dual, Dual64, DualVec64, HyperDual, HyperDual64, Real, Seed, derivative, gradient,
     gradient_into, hessian, hessian_into, hessian_into_col_major, hvp, hvp_into, jacobian,
     jacobian_into, jacobian_into_col_major, jvp, jvp_into, second_derivative,
 };
@@ -545,14 +545,14 @@ fn fourth_derivative_by_nesting_second_derivatives() {
 }
 
 /// `x · d/dy (x + y)` at `y = 1`: the inner derivative is 1, so the whole is `x`.
-fn confusion<D: Scalar>(v: &[D]) -> D {
+fn confusion<D: Real>(v: &[D]) -> D {
     let x = v[0];
     let (_, dy) = derivative(|y: Dual<D>| y + x, D::one());
     x * dy
 }
 
 /// `x₀ · d/dy (x₀ y + x₁ y²)` at `y = 1` = `x₀ (x₀ + 2x₁)`: ∇ = (2x₀ + 2x₁, 2x₀).
-fn confusion2<D: Scalar>(v: &[D]) -> D {
+fn confusion2<D: Real>(v: &[D]) -> D {
     let (a, b) = (v[0], v[1]);
     let (_, dy) = derivative(|y: Dual<D>| y * a + y * y * b, D::one());
     a * dy

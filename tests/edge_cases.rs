@@ -15,7 +15,7 @@
     reason = "exact values and exact special values are what the table states"
 )]
 
-use dualdiff::{Dual64, HyperDual64, Scalar};
+use dualdiff::{Dual64, HyperDual64, Real};
 use std::fmt::Write as _;
 
 /// The table, read at compile time from the crate root.
@@ -148,9 +148,9 @@ fn rows() -> Vec<Row> {
 // Evaluating a row
 // =============================================================================================
 
-/// The methods the table uses beyond `Scalar`: inherent on the dual types, and on `f64` where
+/// The methods the table uses beyond `Real`: inherent on the dual types, and on `f64` where
 /// it has them (`powd` is `powf` on `f64`, which has no derivative parts to tell apart).
-trait Eval: Scalar {
+trait Eval: Real {
     fn rem_euclid_(self, y: Self) -> Self;
     fn div_euclid_(self, y: Self) -> Self;
     fn powd_(self, y: Self) -> Self;
@@ -365,7 +365,7 @@ fn every_row_holds() {
     );
 }
 
-/// Every elementary function (the `Float`-shaped methods of the dual types and `Scalar`'s
+/// Every elementary function (the `Float`-shaped methods of the dual types and `Real`'s
 /// special functions) and `%`.
 const FUNCTIONS: &[&str] = &[
     "abs",

@@ -22,8 +22,8 @@ mod common;
 
 use common::assert_close32;
 use dualdiff::{
-    Dual2Vec32, Dual32, DualVec32, HyperDual32, Scalar, derivative, gradient, hessian, hvp,
-    jacobian, jvp, second_derivative,
+    Dual2Vec32, Dual32, DualVec32, HyperDual32, Real, derivative, gradient, hessian, hvp, jacobian,
+    jvp, second_derivative,
 };
 use std::f64::consts::{FRAC_2_SQRT_PI, LN_2, LN_10, PI};
 
@@ -35,7 +35,7 @@ use std::f64::consts::{FRAC_2_SQRT_PI, LN_2, LN_10, PI};
 const TOL: f32 = 1e-6;
 
 /// Lifts an `f64` constant into any scalar type (every derivative part zero).
-fn c<T: Scalar>(v: f64) -> T {
+fn c<T: Real>(v: f64) -> T {
     T::from_f64(v).expect("every f64 converts")
 }
 
@@ -115,7 +115,7 @@ macro_rules! unary {
     ($test:ident, |$x:ident| $body:expr, [$($p:expr),* $(,)?], $d1:expr, $d2:expr $(,)?) => {
         #[test]
         fn $test() {
-            fn f<T: Scalar>($x: T) -> T {
+            fn f<T: Real>($x: T) -> T {
                 $body
             }
             let on = OnEveryType {
@@ -128,7 +128,7 @@ macro_rules! unary {
             check_unary(&on, &[$($p),*], $d1, $d2);
         }
     };
-    // For the inherent methods that `Scalar` does not have: one closure per concrete type, and
+    // For the inherent methods that `Real` does not have: one closure per concrete type, and
     // the plain `f32` form spelled out.
     ($test:ident, inherent |$x:ident| $body:expr, plain |$px:ident| $plain:expr,
      [$($p:expr),* $(,)?], $d1:expr, $d2:expr $(,)?) => {
@@ -732,7 +732,7 @@ macro_rules! binary {
     ($test:ident, |$x:ident, $y:ident| $body:expr, [$($p:expr),* $(,)?], $partials:expr $(,)?) => {
         #[test]
         fn $test() {
-            fn f<T: Scalar>($x: T, $y: T) -> T {
+            fn f<T: Real>($x: T, $y: T) -> T {
                 $body
             }
             let on = OnEveryType2 {
@@ -931,7 +931,7 @@ binary!(
 // =============================================================================================
 
 /// `f(x) = x₀²x₁ + sin(x₁)·x₂ + exp(x₀x₂)`, generic.
-fn f3<T: Scalar>(x: &[T]) -> T {
+fn f3<T: Real>(x: &[T]) -> T {
     x[0] * x[0] * x[1] + x[1].sin() * x[2] + (x[0] * x[2]).exp()
 }
 
@@ -993,7 +993,7 @@ fn gradient_on_f32_every_width() {
 #[test]
 fn jacobian_on_f32() {
     // F(x, y, z) = (x·y, sin(x) + z², exp(y)·z)
-    fn map<T: Scalar>(v: &[T]) -> Vec<T> {
+    fn map<T: Real>(v: &[T]) -> Vec<T> {
         vec![v[0] * v[1], v[0].sin() + v[2] * v[2], v[1].exp() * v[2]]
     }
     let [a, b, c] = x3_64();
@@ -1022,7 +1022,7 @@ fn jacobian_on_f32() {
 
 #[test]
 fn jvp_on_f32() {
-    fn map<T: Scalar>(v: &[T]) -> Vec<T> {
+    fn map<T: Real>(v: &[T]) -> Vec<T> {
         vec![v[0] * v[1], v[0].sin() + v[2] * v[2]]
     }
     let v = [1.0f32, -2.0, 0.5];

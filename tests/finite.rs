@@ -103,7 +103,7 @@ fn assert_matrix_close(actual: &DMatrix<f64>, expected: &DMatrix<f64>, rel_tol: 
 }
 
 // ---------------------------------------------------------------------------
-// Scalar derivatives.
+// Real derivatives.
 // ---------------------------------------------------------------------------
 
 #[test]

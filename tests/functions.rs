@@ -9,7 +9,7 @@
 //!
 //! Reference values never come from the dual types: the special functions' references are
 //! literature values (ψ(1) = −γ, ψ₁(1) = π²/6, ζ values, Γ(1/2) = √π) spread by the recurrences,
-//! and `dualdiff::Scalar` on plain `f64` supplies values only (differentiated by central
+//! and `dualdiff::Real` on plain `f64` supplies values only (differentiated by central
 //! differences). Edge points (exact results, on the one-level and the nested types separately),
 //! NaN propagation and identities follow the tables.
 //!
@@ -27,7 +27,7 @@
 mod common;
 
 use common::{central, central2};
-use dualdiff::{Dual, Dual32, Dual64, DualVec64, HyperDual, HyperDual64, Scalar};
+use dualdiff::{Dual, Dual32, Dual64, DualVec64, HyperDual, HyperDual64, Real};
 use std::cell::RefCell;
 use std::f64::consts::{FRAC_2_SQRT_PI, FRAC_PI_2, LN_2, LN_10, PI, SQRT_2};
 
@@ -44,12 +44,12 @@ const FD2: f64 = 1e-5;
 const F32_TOL: f64 = 1e-6;
 
 /// Lifts a constant into any scalar type (every derivative part zero).
-fn k<T: Scalar>(v: f64) -> T {
+fn k<T: Real>(v: f64) -> T {
     T::from_f64(v).expect("every f64 converts")
 }
 
 /// [`k`] with the type taken from `_like`, where operators cannot infer it.
-fn like<T: Scalar>(_like: T, v: f64) -> T {
+fn like<T: Real>(_like: T, v: f64) -> T {
     k(v)
 }
 
@@ -987,17 +987,17 @@ fn erf_d1(x: f64) -> f64 {
 }
 
 unary!(erf: |x| x.erf(),
-    plain: |x| Scalar::erf(x),
+    plain: |x| Real::erf(x),
     d1: erf_d1, d2: |x| -2.0 * x * erf_d1(x), d3: |x| (4.0 * x * x - 2.0) * erf_d1(x),
-    at: [-2.0, -0.5, 0.3, 1.5], f32: <f32 as Scalar>::erf);
+    at: [-2.0, -0.5, 0.3, 1.5], f32: <f32 as Real>::erf);
 unary!(erfc: |x| x.erfc(),
-    plain: |x| Scalar::erfc(x),
+    plain: |x| Real::erfc(x),
     d1: |x| -erf_d1(x), d2: |x| 2.0 * x * erf_d1(x), d3: |x| -(4.0 * x * x - 2.0) * erf_d1(x),
     at: [-1.0, 0.5, 2.0, 4.0]);
 // Γ' = Γψ, Γ'' = Γ(ψ² + ψ₁), Γ''' = Γ(ψ³ + 3ψψ₁ + ψ₂). Not at ±1/2 and 3/2, where ψ is close
 // to zero and Γ' would be a small difference.
 unary!(gamma: |x| x.gamma(),
-    plain: |x| Scalar::gamma(x),
+    plain: |x| Real::gamma(x),
     d1: |x| gamma_lit(x) * psi_lit(0, x),
     d2: |x| gamma_lit(x) * (psi_lit(0, x).powi(2) + psi_lit(1, x)),
     d3: |x| {
@@ -1006,19 +1006,19 @@ unary!(gamma: |x| x.gamma(),
     },
     at: [-2.5, -1.5, 0.5, 1.0, 3.0, 4.5]);
 unary!(ln_gamma: |x| x.ln_gamma(),
-    plain: |x| Scalar::ln_gamma(x),
+    plain: |x| Real::ln_gamma(x),
     d1: |x| psi_lit(0, x), d2: |x| psi_lit(1, x), d3: |x| psi_lit(2, x),
     at: [-2.5, -1.5, 0.5, 1.0, 4.0, 7.5]);
 unary!(digamma: |x| x.digamma(),
-    plain: |x| Scalar::digamma(x),
+    plain: |x| Real::digamma(x),
     d1: |x| psi_lit(1, x), d2: |x| psi_lit(2, x), d3: |x| psi_lit(3, x),
     at: [-2.5, -1.5, 0.5, 1.0, 4.0, 7.5]);
 unary!(polygamma_1: |x| x.polygamma(1),
-    plain: |x| Scalar::polygamma(x, 1),
+    plain: |x| Real::polygamma(x, 1),
     d1: |x| psi_lit(2, x), d2: |x| psi_lit(3, x), d3: |x| psi_lit(4, x),
     at: [-0.5, 0.5, 1.0, 4.0, 7.5]);
 unary!(polygamma_2: |x| x.polygamma(2),
-    plain: |x| Scalar::polygamma(x, 2),
+    plain: |x| Real::polygamma(x, 2),
     d1: |x| psi_lit(3, x), d2: |x| psi_lit(4, x), d3: |x| psi_lit(5, x),
     at: [-0.5, 0.5, 1.0, 4.0, 7.5]);
 // Further left, ψ⁽⁴⁾ (the third derivative of ψ₁, the second of ψ₂) loses accuracy in the
@@ -1026,12 +1026,12 @@ unary!(polygamma_2: |x| x.polygamma(2),
 // ψ₄(−3/2) = −0.31375599950673136, ψ₄(−5/2) = −0.067995999506731364.
 unary!(
     polygamma_1_far_left: |x| x.polygamma(1),
-    plain: |x| Scalar::polygamma(x, 1),
+    plain: |x| Real::polygamma(x, 1),
     d1: |x| psi_lit(2, x), d2: |x| psi_lit(3, x), d3: |x| psi_lit(4, x),
     at: [-1.5, -2.5]);
 unary!(
     polygamma_2_far_left: |x| x.polygamma(2),
-    plain: |x| Scalar::polygamma(x, 2),
+    plain: |x| Real::polygamma(x, 2),
     d1: |x| psi_lit(3, x), d2: |x| psi_lit(4, x), d3: |x| psi_lit(5, x),
     at: [-1.5, -2.5]);
 
@@ -1081,10 +1081,10 @@ fn special_function_references_match_the_literature() {
     }
     // And against central differences of the libm-valued Γ and ln Γ (values only).
     for x in [-2.5, -1.5, 0.5, 1.0, 4.5] {
-        let g = |t: f64| Scalar::gamma(t);
+        let g = |t: f64| Real::gamma(t);
         let d1 = gamma_lit(x) * psi_lit(0, x);
         assert_fd(&format!("Γ'({x})"), d1, central(g, x), FD1);
-        let l = |t: f64| Scalar::ln_gamma(t);
+        let l = |t: f64| Real::ln_gamma(t);
         assert_fd(&format!("lnΓ''({x})"), psi_lit(1, x), central2(l, x), FD2);
     }
 }
@@ -1345,9 +1345,9 @@ flat_edge!(cbrt_at_zero {
 edge!(gamma_and_digamma_at_the_poles_do_not_panic,
     gamma_and_digamma_at_the_poles_do_not_panic_nested {
     // At a negative integer: the libm value (±∞ or NaN), NaN derivatives (ψ has no value).
-    -1.0 => [Scalar::gamma(-1.0), NAN, NAN], |x| x.gamma();
-    -2.0 => [Scalar::gamma(-2.0), NAN, NAN], |x| x.gamma();
-    -3.0 => [Scalar::gamma(-3.0), NAN, NAN], |x| x.gamma();
+    -1.0 => [Real::gamma(-1.0), NAN, NAN], |x| x.gamma();
+    -2.0 => [Real::gamma(-2.0), NAN, NAN], |x| x.gamma();
+    -3.0 => [Real::gamma(-3.0), NAN, NAN], |x| x.gamma();
     -1.0 => [NAN, NAN, NAN], |x| x.digamma();
     -4.0 => [NAN, NAN, NAN], |x| x.digamma();
     // At ±0 the sign bit picks the side: Γ ≈ 1/x, so Γ' ≈ −1/x² and Γ'' ≈ 2/x³;
@@ -1875,8 +1875,8 @@ fn slopes_that_vanish_at_infinity_have_zero_curvature_there() {
     // x → ±∞ (the factor decays faster than x grows), so the limit is 0, not ∞·0.
     for x in [INF, -INF] {
         for (name, h, value) in [
-            ("erf", HyperDual64::variable(x).erf(), Scalar::erf(x)),
-            ("erfc", HyperDual64::variable(x).erfc(), Scalar::erfc(x)),
+            ("erf", HyperDual64::variable(x).erf(), Real::erf(x)),
+            ("erfc", HyperDual64::variable(x).erfc(), Real::erfc(x)),
             ("asinh", HyperDual64::variable(x).asinh(), x.asinh()),
         ] {
             assert_eq!(
@@ -1916,7 +1916,7 @@ fn hypot_along_a_ray_at_tiny_scales() {
             EXACT,
         );
         let x = HyperDual64::variable(x0);
-        let h = x.hypot(Scalar::scale_by(x, 4.0));
+        let h = x.hypot(Real::scale_by(x, 4.0));
         assert_rel(&format!("hypot(x, 4x)' at {x0}"), h.e1, 17f64.sqrt(), EXACT);
         if (1.0 / h.re).is_finite() {
             assert_eq!(h.e12.abs(), 0.0, "hypot(x, 4x)'' at {x0}");

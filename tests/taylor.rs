@@ -28,7 +28,7 @@ mod common;
 
 use common::{assert_close, assert_close32};
 use dualdiff::{
-    Dual, Dual64, Scalar, Taylor, Taylor32, Taylor64, taylor_derivatives, taylor_directional,
+    Dual, Dual64, Real, Taylor, Taylor32, Taylor64, taylor_derivatives, taylor_directional,
 };
 use num_traits::{Float, FloatConst, One, ToPrimitive, Zero};
 
@@ -643,7 +643,7 @@ mod series_vs_mpmath {
     reference!(
         erf,
         0.7,
-        |x| Scalar::erf(x),
+        |x| Real::erf(x),
         [
             0.6778011938374184,
             0.6912748604105385,
@@ -661,7 +661,7 @@ mod series_vs_mpmath {
     reference!(
         erfc,
         0.7,
-        |x| Scalar::erfc(x),
+        |x| Real::erfc(x),
         [
             0.3221988061625815,
             -0.6912748604105385,
@@ -679,7 +679,7 @@ mod series_vs_mpmath {
     reference!(
         gamma,
         0.7,
-        |x| Scalar::gamma(x),
+        |x| Real::gamma(x),
         [
             1.2980553326475577,
             -1.583658079833228,
@@ -697,7 +697,7 @@ mod series_vs_mpmath {
     reference!(
         gamma_neg,
         -0.5,
-        |x| Scalar::gamma(x),
+        |x| Real::gamma(x),
         [
             -3.544907701811032,
             -0.12935358979554004,
@@ -715,7 +715,7 @@ mod series_vs_mpmath {
     reference!(
         ln_gamma,
         0.7,
-        |x| Scalar::ln_gamma(x),
+        |x| Real::ln_gamma(x),
         [
             0.26086724653166654,
             -1.2200235536979347,
@@ -733,7 +733,7 @@ mod series_vs_mpmath {
     reference!(
         digamma,
         0.7,
-        |x| Scalar::digamma(x),
+        |x| Real::digamma(x),
         [
             -1.2200235536979347,
             2.8340491566946104,
@@ -751,7 +751,7 @@ mod series_vs_mpmath {
     reference!(
         trigamma,
         0.7,
-        |x| Scalar::polygamma(x, 1),
+        |x| Real::polygamma(x, 1),
         [
             2.8340491566946104,
             -6.434992874190923,
@@ -1419,12 +1419,12 @@ fn sweep<const K: usize>() {
         ("atanh", pair!(K, |x| x.atanh())),
         ("to_degrees", pair!(K, |x| x.to_degrees())),
         ("to_radians", pair!(K, |x| x.to_radians())),
-        ("erf", pair!(K, |x| Scalar::erf(x))),
-        ("erfc", pair!(K, |x| Scalar::erfc(x))),
-        ("gamma", pair!(K, |x| Scalar::gamma(x))),
-        ("ln_gamma", pair!(K, |x| Scalar::ln_gamma(x))),
-        ("digamma", pair!(K, |x| Scalar::digamma(x))),
-        ("trigamma", pair!(K, |x| Scalar::polygamma(x, 1))),
+        ("erf", pair!(K, |x| Real::erf(x))),
+        ("erfc", pair!(K, |x| Real::erfc(x))),
+        ("gamma", pair!(K, |x| Real::gamma(x))),
+        ("ln_gamma", pair!(K, |x| Real::ln_gamma(x))),
+        ("digamma", pair!(K, |x| Real::digamma(x))),
+        ("trigamma", pair!(K, |x| Real::polygamma(x, 1))),
         ("powi(0)", pair!(K, |x| x.powi(0))),
         ("powi(1)", pair!(K, |x| x.powi(1))),
         ("powi(3)", pair!(K, |x| x.powi(3))),
@@ -1636,8 +1636,8 @@ fn generic_code_runs_on_jets() {
     assert_close(y.coeffs[0], 0.25, 1e-14);
     assert_close(y.coeffs[1], -1.0 / 64.0, 1e-14);
     assert_close(y.coeffs[2], 1.0 / 512.0, 1e-14);
-    // a Scalar function (erf) too: erf' = 2/√π e^(−x²), erf'' = −2x·erf'
-    let y = Scalar::erf(Taylor64::<2>::variable(0.5));
+    // a Real function (erf) too: erf' = 2/√π e^(−x²), erf'' = −2x·erf'
+    let y = Real::erf(Taylor64::<2>::variable(0.5));
     let d1 = std::f64::consts::FRAC_2_SQRT_PI * (-0.25f64).exp();
     assert_close(y.derivative(1), d1, 1e-15);
     assert_close(y.derivative(2), -d1, 1e-15);
@@ -1712,7 +1712,7 @@ mod properties {
                 (t.cosh() * t.cosh(), one + t.sinh() * t.sinh()),
                 (t.powf(Taylor::constant(1.5)) * t.powf(Taylor::constant(-0.5)), t),
                 (t.asinh().sinh(), t),
-                (Scalar::ln_gamma(t).exp(), Scalar::gamma(t)),
+                (Real::ln_gamma(t).exp(), Real::gamma(t)),
                 (s.atan2(c), t),
             ];
             for (lhs, rhs) in checks {

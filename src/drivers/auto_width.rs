@@ -8,7 +8,7 @@
 //! [`ScalarFunction`] or [`VectorFunction`].
 #![forbid(unsafe_code)]
 
-use crate::{Dual, DualVec, Scalar, gradient, jacobian};
+use crate::{Dual, DualVec, Real, gradient, jacobian};
 use alloc::vec::Vec;
 use nalgebra::DMatrix;
 
@@ -16,28 +16,28 @@ use nalgebra::DMatrix;
 /// driver can evaluate it on the dual type it chooses.
 ///
 /// ```
-/// use dualdiff::{ScalarFunction, Scalar};
+/// use dualdiff::{ScalarFunction, Real};
 ///
 /// /// Σ xᵢ² + sin(x₀)
 /// struct Bowl;
 ///
-/// impl<T: Scalar> ScalarFunction<T> for Bowl {
-///     fn eval<D: Scalar + From<T>>(&self, x: &[D]) -> D {
+/// impl<T: Real> ScalarFunction<T> for Bowl {
+///     fn eval<D: Real + From<T>>(&self, x: &[D]) -> D {
 ///         x.iter().fold(x[0].sin(), |s, &v| s + v * v)
 ///     }
 /// }
 /// ```
-pub trait ScalarFunction<T: Scalar> {
+pub trait ScalarFunction<T: Real> {
     /// Evaluates the function on any number type `D` (constants of type `T` lift with
     /// `D::from`).
-    fn eval<D: Scalar + From<T>>(&self, x: &[D]) -> D;
+    fn eval<D: Real + From<T>>(&self, x: &[D]) -> D;
 }
 
 /// A vector function of several variables, written once for every number type (see
 /// [`ScalarFunction`]).
-pub trait VectorFunction<T: Scalar> {
+pub trait VectorFunction<T: Real> {
     /// Evaluates the function on any number type `D`.
-    fn eval<D: Scalar + From<T>>(&self, x: &[D]) -> Vec<D>;
+    fn eval<D: Real + From<T>>(&self, x: &[D]) -> Vec<D>;
 }
 
 /// Returns the chunk width the `_auto` drivers use for `n` inputs: the smallest of 1, 2, 4 and
@@ -69,12 +69,12 @@ pub const fn auto_width(n: usize) -> usize {
 /// [`auto_width`].
 ///
 /// ```
-/// use dualdiff::{gradient_auto, ScalarFunction, Scalar};
+/// use dualdiff::{gradient_auto, ScalarFunction, Real};
 ///
 /// struct Rosenbrock;
 ///
-/// impl<T: Scalar> ScalarFunction<T> for Rosenbrock {
-///     fn eval<D: Scalar + From<T>>(&self, x: &[D]) -> D {
+/// impl<T: Real> ScalarFunction<T> for Rosenbrock {
+///     fn eval<D: Real + From<T>>(&self, x: &[D]) -> D {
 ///         let hundred = D::from_primitive(100.0.into());
 ///         x.windows(2).fold(D::zero(), |acc, w| {
 ///             acc + (D::one() - w[0]).powi(2) + hundred * (w[1] - w[0] * w[0]).powi(2)
@@ -85,7 +85,7 @@ pub const fn auto_width(n: usize) -> usize {
 /// let (f, g) = gradient_auto(&Rosenbrock, &[1.0, 1.0, 1.0]);
 /// assert_eq!((f, g), (0.0, vec![0.0, 0.0, 0.0]));
 /// ```
-pub fn gradient_auto<T: Scalar, F: ScalarFunction<T>>(f: &F, x: &[T]) -> (T, Vec<T>) {
+pub fn gradient_auto<T: Real, F: ScalarFunction<T>>(f: &F, x: &[T]) -> (T, Vec<T>) {
     match auto_width(x.len()) {
         1 => gradient(|v: &[Dual<T>]| f.eval(v), x),
         2 => gradient(|v: &[DualVec<T, 2>]| f.eval(v), x),
@@ -99,12 +99,12 @@ pub fn gradient_auto<T: Scalar, F: ScalarFunction<T>>(f: &F, x: &[T]) -> (T, Vec
 /// [`auto_width`].
 ///
 /// ```
-/// use dualdiff::{jacobian_auto, VectorFunction, Scalar};
+/// use dualdiff::{jacobian_auto, VectorFunction, Real};
 ///
 /// struct Polar;
 ///
-/// impl<T: Scalar> VectorFunction<T> for Polar {
-///     fn eval<D: Scalar + From<T>>(&self, v: &[D]) -> Vec<D> {
+/// impl<T: Real> VectorFunction<T> for Polar {
+///     fn eval<D: Real + From<T>>(&self, v: &[D]) -> Vec<D> {
 ///         vec![v[0] * v[1].cos(), v[0] * v[1].sin()]
 ///     }
 /// }
@@ -112,7 +112,7 @@ pub fn gradient_auto<T: Scalar, F: ScalarFunction<T>>(f: &F, x: &[T]) -> (T, Vec
 /// let (_, j) = jacobian_auto(&Polar, &[2.0, 0.0]);
 /// assert_eq!(j, nalgebra::DMatrix::from_row_slice(2, 2, &[1.0, 0.0, 0.0, 2.0]));
 /// ```
-pub fn jacobian_auto<T: Scalar, F: VectorFunction<T>>(f: &F, x: &[T]) -> (Vec<T>, DMatrix<T>) {
+pub fn jacobian_auto<T: Real, F: VectorFunction<T>>(f: &F, x: &[T]) -> (Vec<T>, DMatrix<T>) {
     match auto_width(x.len()) {
         1 => jacobian(|v: &[Dual<T>]| f.eval(v), x),
         2 => jacobian(|v: &[DualVec<T, 2>]| f.eval(v), x),

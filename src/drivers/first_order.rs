@@ -3,7 +3,7 @@
 #![forbid(unsafe_code)]
 
 use super::{Seed, fill_columns, for_each_chunk};
-use crate::{Dual, Scalar};
+use crate::{Dual, Real};
 #[cfg(feature = "alloc")]
 use alloc::{vec, vec::Vec};
 #[cfg(feature = "alloc")]
@@ -20,7 +20,7 @@ use nalgebra::DMatrix;
 /// assert!((df - 1f64.exp() * (1f64.sin() + 1f64.cos())).abs() < 1e-15);
 /// ```
 #[inline]
-pub fn derivative<T: Scalar>(f: impl FnOnce(Dual<T>) -> Dual<T>, x: T) -> (T, T) {
+pub fn derivative<T: Real>(f: impl FnOnce(Dual<T>) -> Dual<T>, x: T) -> (T, T) {
     let y = f(Dual::variable(x));
     (y.re, y.eps)
 }
@@ -49,7 +49,7 @@ pub fn derivative<T: Scalar>(f: impl FnOnce(Dual<T>) -> Dual<T>, x: T) -> (T, T)
 #[cfg(feature = "alloc")]
 pub fn gradient<T, D, F>(f: F, x: &[T]) -> (T, Vec<T>)
 where
-    T: Scalar,
+    T: Real,
     D: Seed<Scalar = T>,
     F: FnMut(&[D]) -> D,
 {
@@ -78,7 +78,7 @@ where
 /// ```
 pub fn gradient_into<T, D, F>(mut f: F, x: &[T], work: &mut [D], grad: &mut [T]) -> T
 where
-    T: Scalar,
+    T: Real,
     D: Seed<Scalar = T>,
     F: FnMut(&[D]) -> D,
 {
@@ -121,7 +121,7 @@ where
 #[cfg(feature = "alloc")]
 pub fn jacobian<T, D, F>(mut f: F, x: &[T]) -> (Vec<T>, DMatrix<T>)
 where
-    T: Scalar,
+    T: Real,
     D: Seed<Scalar = T>,
     F: FnMut(&[D]) -> Vec<D>,
 {
@@ -179,7 +179,7 @@ pub fn jacobian_into<T, D, F>(
     values: &mut [T],
     jac: &mut DMatrix<T>,
 ) where
-    T: Scalar,
+    T: Real,
     D: Seed<Scalar = T>,
     F: FnMut(&[D], &mut [D]),
 {
@@ -223,7 +223,7 @@ pub fn jacobian_into_col_major<T, D, F>(
     values: &mut [T],
     jac: &mut [T],
 ) where
-    T: Scalar,
+    T: Real,
     D: Seed<Scalar = T>,
     F: FnMut(&[D], &mut [D]),
 {
@@ -260,7 +260,7 @@ pub fn jacobian_into_col_major<T, D, F>(
 #[cfg(feature = "alloc")]
 pub fn jvp<T, F>(mut f: F, x: &[T], v: &[T]) -> (Vec<T>, Vec<T>)
 where
-    T: Scalar,
+    T: Real,
     F: FnMut(&[Dual<T>]) -> Vec<Dual<T>>,
 {
     assert_eq!(v.len(), x.len(), "jvp: v must be as long as x");
@@ -297,7 +297,7 @@ pub fn jvp_into<T, F>(
     values: &mut [T],
     jv: &mut [T],
 ) where
-    T: Scalar,
+    T: Real,
     F: FnMut(&[Dual<T>], &mut [Dual<T>]),
 {
     assert_eq!(v.len(), x.len(), "jvp_into: v must be as long as x");

@@ -10,12 +10,12 @@
 //! you choose.
 #![forbid(unsafe_code)]
 
-use crate::{Dual2Vec, DualVec, Scalar};
+use crate::{Dual2Vec, DualVec, Real};
 use nalgebra::{SMatrix, SVector};
 
 /// Returns the inputs seeded for one pass: input `i` carries unit partial `i`.
 #[inline]
-fn seed<T: Scalar, const N: usize>(x: &SVector<T, N>) -> SVector<DualVec<T, N>, N> {
+fn seed<T: Real, const N: usize>(x: &SVector<T, N>) -> SVector<DualVec<T, N>, N> {
     SVector::from_fn(|i, _| DualVec::variable(x[i], i))
 }
 
@@ -33,7 +33,7 @@ fn seed<T: Scalar, const N: usize>(x: &SVector<T, N>) -> SVector<DualVec<T, N>, 
 #[inline]
 pub fn gradient_fixed<T, const N: usize, F>(f: F, x: &SVector<T, N>) -> (T, SVector<T, N>)
 where
-    T: Scalar,
+    T: Real,
     F: FnOnce(&SVector<DualVec<T, N>, N>) -> DualVec<T, N>,
 {
     let y = f(&seed(x));
@@ -59,7 +59,7 @@ pub fn jacobian_fixed<T, const M: usize, const N: usize, F>(
     x: &SVector<T, N>,
 ) -> (SVector<T, M>, SMatrix<T, M, N>)
 where
-    T: Scalar,
+    T: Real,
     F: FnOnce(&SVector<DualVec<T, N>, N>) -> SVector<DualVec<T, N>, M>,
 {
     let y = f(&seed(x));
@@ -85,7 +85,7 @@ pub fn hessian_fixed<T, const N: usize, F>(
     x: &SVector<T, N>,
 ) -> (T, SVector<T, N>, SMatrix<T, N, N>)
 where
-    T: Scalar,
+    T: Real,
     F: FnOnce(&SVector<Dual2Vec<T, N>, N>) -> Dual2Vec<T, N>,
 {
     let y = f(&SVector::from_fn(|i, _| Dual2Vec::variable(x[i], i)));

@@ -1,7 +1,7 @@
 //! Implicit differentiation: the sensitivity `dx*/dp` of the solution of `F(x, p) = 0`.
 #![forbid(unsafe_code)]
 
-use crate::{Scalar, Seed, jacobian};
+use crate::{Real, Seed, jacobian};
 use alloc::vec::Vec;
 use core::fmt;
 use nalgebra::{DMatrix, RealField};
@@ -70,7 +70,7 @@ pub fn implicit_jacobian<T, D, F>(
     p: &[T],
 ) -> Result<DMatrix<T>, ImplicitError>
 where
-    T: Scalar + RealField,
+    T: Real + RealField,
     D: Seed<Scalar = T>,
     F: FnMut(&[D], &[D]) -> Vec<D>,
 {

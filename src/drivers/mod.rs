@@ -20,7 +20,7 @@ pub(crate) mod parallel;
 pub(crate) mod second_order;
 pub(crate) mod taylor;
 
-use crate::{Dual, DualVec, Scalar};
+use crate::{Dual, DualVec, Real};
 
 /// A first-order dual type that drivers can seed: how many directions one evaluation carries,
 /// how to seed direction `k`, and how to read it back.
@@ -29,7 +29,7 @@ use crate::{Dual, DualVec, Scalar};
 /// drivers [`gradient`] and [`jacobian`] take `ceil(n / WIDTH)` passes.
 pub trait Seed: Copy {
     /// The scalar of the evaluation point.
-    type Scalar: Scalar;
+    type Scalar: Real;
 
     /// The number of directions carried by one evaluation.
     const WIDTH: usize;
@@ -55,7 +55,7 @@ pub trait Seed: Copy {
     fn partial(&self, k: usize) -> Self::Scalar;
 }
 
-impl<T: Scalar> Seed for Dual<T> {
+impl<T: Real> Seed for Dual<T> {
     type Scalar = T;
     const WIDTH: usize = 1;
 
@@ -85,7 +85,7 @@ impl<T: Scalar> Seed for Dual<T> {
     }
 }
 
-impl<T: Scalar, const N: usize> Seed for DualVec<T, N> {
+impl<T: Real, const N: usize> Seed for DualVec<T, N> {
     type Scalar = T;
     const WIDTH: usize = N;
 
@@ -123,7 +123,7 @@ pub(crate) fn for_each_chunk<T, D>(
     work: &mut [D],
     mut pass: impl FnMut(&[D], usize, usize),
 ) where
-    T: Scalar,
+    T: Real,
     D: Seed<Scalar = T>,
 {
     const { assert!(D::WIDTH > 0, "a dual type of width 0 carries no derivative") };
@@ -150,7 +150,7 @@ pub(crate) fn for_each_chunk<T, D>(
 
 /// Copies the values and the partials of one chunk of columns into `values` and the column-major
 /// m×n Jacobian `jac` (entry `(i, j)` at `jac[i + j·m]`, m = `y.len()`).
-pub(crate) fn fill_columns<T: Scalar, D: Seed<Scalar = T>>(
+pub(crate) fn fill_columns<T: Real, D: Seed<Scalar = T>>(
     y: &[D],
     start: usize,
     end: usize,

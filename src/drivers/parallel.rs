@@ -7,7 +7,7 @@
 //! [`jacobian`](crate::jacobian).
 #![forbid(unsafe_code)]
 
-use crate::{Scalar, Seed};
+use crate::{Real, Seed};
 use alloc::{vec, vec::Vec};
 use nalgebra::DMatrix;
 use rayon::prelude::*;
@@ -16,7 +16,7 @@ use rayon::prelude::*;
 /// each chunk with `f`'s outputs for it, in order.
 fn evaluate_chunks<T, D, Y, F>(f: &F, x: &[T]) -> Vec<(usize, Y)>
 where
-    T: Scalar,
+    T: Real,
     D: Seed<Scalar = T> + Send + Sync,
     Y: Send,
     F: Fn(&[D]) -> Y + Sync,
@@ -56,7 +56,7 @@ where
 /// ```
 pub fn gradient_par<T, D, F>(f: F, x: &[T]) -> (T, Vec<T>)
 where
-    T: Scalar,
+    T: Real,
     D: Seed<Scalar = T> + Send + Sync,
     F: Fn(&[D]) -> D + Sync,
 {
@@ -90,7 +90,7 @@ where
 /// ```
 pub fn jacobian_par<T, D, F>(f: F, x: &[T]) -> (Vec<T>, DMatrix<T>)
 where
-    T: Scalar,
+    T: Real,
     D: Seed<Scalar = T> + Send + Sync,
     F: Fn(&[D]) -> Vec<D> + Sync,
 {

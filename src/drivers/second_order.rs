@@ -2,7 +2,7 @@
 //! Hessian-vector product.
 #![forbid(unsafe_code)]
 
-use crate::{Dual2Vec, HyperDual, Scalar};
+use crate::{Dual2Vec, HyperDual, Real};
 #[cfg(feature = "alloc")]
 use alloc::{vec, vec::Vec};
 #[cfg(feature = "alloc")]
@@ -18,10 +18,7 @@ use nalgebra::DMatrix;
 /// assert_eq!((f, d1, d2), (8.0, 12.0, 12.0));
 /// ```
 #[inline]
-pub fn second_derivative<T: Scalar>(
-    f: impl FnOnce(HyperDual<T>) -> HyperDual<T>,
-    x: T,
-) -> (T, T, T) {
+pub fn second_derivative<T: Real>(f: impl FnOnce(HyperDual<T>) -> HyperDual<T>, x: T) -> (T, T, T) {
     let y = f(HyperDual::variable(x));
     (y.re, y.e1, y.e12)
 }
@@ -33,7 +30,7 @@ pub fn second_derivative<T: Scalar>(
 /// one evaluation per pair of blocks of `N/2` inputs).
 pub trait SecondOrder: Copy {
     /// The scalar of the evaluation point.
-    type Scalar: Scalar;
+    type Scalar: Real;
 
     /// Returns the constant `x`.
     #[must_use]
@@ -50,7 +47,7 @@ pub trait SecondOrder: Copy {
     ) -> Self::Scalar;
 }
 
-impl<T: Scalar> SecondOrder for HyperDual<T> {
+impl<T: Real> SecondOrder for HyperDual<T> {
     type Scalar = T;
 
     #[inline]
@@ -92,7 +89,7 @@ impl<T: Scalar> SecondOrder for HyperDual<T> {
     }
 }
 
-impl<T: Scalar, const N: usize> SecondOrder for Dual2Vec<T, N> {
+impl<T: Real, const N: usize> SecondOrder for Dual2Vec<T, N> {
     type Scalar = T;
 
     #[inline]
@@ -173,7 +170,7 @@ impl<T: Scalar, const N: usize> SecondOrder for Dual2Vec<T, N> {
 #[cfg(feature = "alloc")]
 pub fn hessian<T, H, F>(f: F, x: &[T]) -> (T, Vec<T>, DMatrix<T>)
 where
-    T: Scalar,
+    T: Real,
     H: SecondOrder<Scalar = T>,
     F: FnMut(&[H]) -> H,
 {
@@ -212,7 +209,7 @@ pub fn hessian_into<T, H, F>(
     hess: &mut DMatrix<T>,
 ) -> T
 where
-    T: Scalar,
+    T: Real,
     H: SecondOrder<Scalar = T>,
     F: FnMut(&[H]) -> H,
 {
@@ -251,7 +248,7 @@ pub fn hessian_into_col_major<T, H, F>(
     hess: &mut [T],
 ) -> T
 where
-    T: Scalar,
+    T: Real,
     H: SecondOrder<Scalar = T>,
     F: FnMut(&[H]) -> H,
 {
@@ -278,7 +275,7 @@ where
 #[cfg(feature = "alloc")]
 pub fn hvp<T, F>(f: F, x: &[T], v: &[T]) -> (T, Vec<T>)
 where
-    T: Scalar,
+    T: Real,
     F: FnMut(&[HyperDual<T>]) -> HyperDual<T>,
 {
     let mut work = vec![HyperDual::constant(T::zero()); x.len()];
@@ -304,7 +301,7 @@ where
 /// ```
 pub fn hvp_into<T, F>(mut f: F, x: &[T], v: &[T], work: &mut [HyperDual<T>], hv: &mut [T]) -> T
 where
-    T: Scalar,
+    T: Real,
     F: FnMut(&[HyperDual<T>]) -> HyperDual<T>,
 {
     let n = x.len();

@@ -1,7 +1,7 @@
 //! Taylor drivers: every derivative to order `K` in one evaluation on [`Taylor`].
 #![forbid(unsafe_code)]
 
-use crate::{Scalar, Taylor};
+use crate::{Real, Taylor};
 #[cfg(feature = "alloc")]
 use alloc::vec::Vec;
 
@@ -16,7 +16,7 @@ use alloc::vec::Vec;
 /// assert_eq!(f, 1.0);
 /// assert!((d[9] - 1024.0).abs() < 1e-10);
 /// ```
-pub fn taylor_derivatives<T: Scalar, const K: usize>(
+pub fn taylor_derivatives<T: Real, const K: usize>(
     f: impl FnOnce(Taylor<T, K>) -> Taylor<T, K>,
     x: T,
 ) -> (T, [T; K]) {
@@ -43,7 +43,7 @@ pub fn taylor_derivatives<T: Scalar, const K: usize>(
 /// assert_eq!(mixed, 6.0);
 /// ```
 #[cfg(feature = "alloc")]
-pub fn taylor_directional<T: Scalar, const K: usize>(
+pub fn taylor_directional<T: Real, const K: usize>(
     f: impl FnOnce(&[Taylor<T, K>]) -> Vec<Taylor<T, K>>,
     x: &[T],
     v: &[T],

@@ -4,7 +4,7 @@
 
 use super::{from_i32, polar, power_slope, prim, scaled_powf, tail, times, two};
 use crate::chain::{Chain, product_keeping_zeros};
-use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
+use crate::{Dual, Dual2Vec, DualVec, HyperDual, Real};
 use num_traits::FloatConst;
 
 /// Generates the smooth elementary functions of a type with a [`Chain`] rule.
@@ -487,7 +487,7 @@ macro_rules! impl_smooth_functions {
     };
 }
 
-impl_smooth_functions!([T: Scalar] Dual<T>);
-impl_smooth_functions!([T: Scalar, const N: usize] DualVec<T, N>);
-impl_smooth_functions!([T: Scalar] HyperDual<T>);
-impl_smooth_functions!([T: Scalar, const N: usize] Dual2Vec<T, N>);
+impl_smooth_functions!([T: Real] Dual<T>);
+impl_smooth_functions!([T: Real, const N: usize] DualVec<T, N>);
+impl_smooth_functions!([T: Real] HyperDual<T>);
+impl_smooth_functions!([T: Real, const N: usize] Dual2Vec<T, N>);

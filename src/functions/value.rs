@@ -4,7 +4,7 @@
 
 use super::{euclid_quotient, euclid_remainder};
 use crate::chain::{Chain, product_keeping_zeros};
-use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
+use crate::{Dual, Dual2Vec, DualVec, HyperDual, Real};
 
 /// Generates the inherent functions that the value part decides.
 macro_rules! impl_value_functions {
@@ -239,7 +239,7 @@ macro_rules! impl_value_functions {
     };
 }
 
-impl_value_functions!([T: Scalar] Dual<T>);
-impl_value_functions!([T: Scalar, const N: usize] DualVec<T, N>);
-impl_value_functions!([T: Scalar] HyperDual<T>);
-impl_value_functions!([T: Scalar, const N: usize] Dual2Vec<T, N>);
+impl_value_functions!([T: Real] Dual<T>);
+impl_value_functions!([T: Real, const N: usize] DualVec<T, N>);
+impl_value_functions!([T: Real] HyperDual<T>);
+impl_value_functions!([T: Real, const N: usize] Dual2Vec<T, N>);

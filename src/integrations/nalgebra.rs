@@ -28,7 +28,7 @@
 #![deny(unconditional_recursion)]
 
 use crate::chain::Chain;
-use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
+use crate::{Dual, Dual2Vec, DualVec, HyperDual, Real};
 use ::approx::{AbsDiffEq, RelativeEq, UlpsEq};
 use num_traits::{One, Zero};
 
@@ -370,7 +370,7 @@ macro_rules! impl_nalgebra {
     };
 }
 
-impl_nalgebra!([T: Scalar] Dual<T>);
-impl_nalgebra!([T: Scalar, const N: usize] DualVec<T, N>);
-impl_nalgebra!([T: Scalar] HyperDual<T>);
-impl_nalgebra!([T: Scalar, const N: usize] Dual2Vec<T, N>);
+impl_nalgebra!([T: Real] Dual<T>);
+impl_nalgebra!([T: Real, const N: usize] DualVec<T, N>);
+impl_nalgebra!([T: Real] HyperDual<T>);
+impl_nalgebra!([T: Real, const N: usize] Dual2Vec<T, N>);

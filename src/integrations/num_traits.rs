@@ -1,11 +1,11 @@
-//! num-traits integration: every dual type over a [`Scalar`] is a `Float`, `FloatConst`, `Num`,
+//! num-traits integration: every dual type over a [`Real`] is a `Float`, `FloatConst`, `Num`,
 //! `NumCast`, `ToPrimitive`, `FromPrimitive`, `Zero`, `One`, `Signed`, `Inv`, `Pow`, `Bounded`
-//! and itself a [`Scalar`] — so the types nest. Every method forwards to the inherent one.
+//! and itself a [`Real`] — so the types nest. Every method forwards to the inherent one.
 #![deny(unconditional_recursion)]
 #![forbid(unsafe_code)]
 
 use crate::chain::Chain;
-use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
+use crate::{Dual, Dual2Vec, DualVec, HyperDual, Real};
 use core::cmp::Ordering;
 use core::num::FpCategory;
 use num_traits::{
@@ -39,7 +39,9 @@ macro_rules! impl_num_traits {
             }
         }
 
-        impl<$($p)*> Scalar for $ty {
+        impl<$($p)*> crate::real::Sealed for $ty {}
+
+        impl<$($p)*> Real for $ty {
             type Primitive = T::Primitive;
 
             #[inline]
@@ -59,7 +61,7 @@ macro_rules! impl_num_traits {
 
             #[inline]
             fn scale_part(self, part: Self) -> Self {
-                self.mul_with(part, Scalar::scale_part)
+                self.mul_with(part, Real::scale_part)
             }
 
             #[inline]
@@ -356,7 +358,7 @@ macro_rules! impl_num_traits {
 
 pub(crate) use impl_num_traits;
 
-impl_num_traits!([T: Scalar] Dual<T>);
-impl_num_traits!([T: Scalar, const N: usize] DualVec<T, N>);
-impl_num_traits!([T: Scalar] HyperDual<T>);
-impl_num_traits!([T: Scalar, const N: usize] Dual2Vec<T, N>);
+impl_num_traits!([T: Real] Dual<T>);
+impl_num_traits!([T: Real, const N: usize] DualVec<T, N>);
+impl_num_traits!([T: Real] HyperDual<T>);
+impl_num_traits!([T: Real, const N: usize] Dual2Vec<T, N>);

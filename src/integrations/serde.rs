@@ -23,7 +23,7 @@
 //! JSON (formats that carry IEEE floats, such as CBOR or bincode, round-trip them).
 #![forbid(unsafe_code)]
 
-use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
+use crate::{Dual, Dual2Vec, DualVec, HyperDual, Real};
 use core::fmt;
 use core::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
@@ -361,7 +361,7 @@ const DUAL2_VEC_FIELDS: &[&str] = &["re", "grad", "hessian"];
 /// Writes a struct `Dual2Vec` with the fields `re`, `grad` (an array of length `N`) and
 /// `hessian`, the full symmetric `N×N` Hessian as an array of `N` rows:
 /// `{"re":18.0,"grad":[12.0,9.0],"hessian":[[4.0,6.0],[6.0,0.0]]}` in JSON.
-impl<T: Scalar + Serialize, const N: usize> Serialize for Dual2Vec<T, N> {
+impl<T: Real + Serialize, const N: usize> Serialize for Dual2Vec<T, N> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut s = serializer.serialize_struct("Dual2Vec", 3)?;
         s.serialize_field("re", &self.re)?;
@@ -375,7 +375,7 @@ impl<T: Scalar + Serialize, const N: usize> Serialize for Dual2Vec<T, N> {
 /// of the three): `N` partials and `N` rows of `N` entries. The Hessian must be symmetric —
 /// each entry equal to its mirror image, compared by value as `==` compares (NaN matching
 /// NaN) — or reading fails.
-impl<'de, T: Scalar + Deserialize<'de>, const N: usize> Deserialize<'de> for Dual2Vec<T, N> {
+impl<'de, T: Real + Deserialize<'de>, const N: usize> Deserialize<'de> for Dual2Vec<T, N> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         deserializer.deserialize_struct("Dual2Vec", DUAL2_VEC_FIELDS, Dual2VecVisitor(PhantomData))
     }
@@ -383,7 +383,7 @@ impl<'de, T: Scalar + Deserialize<'de>, const N: usize> Deserialize<'de> for Dua
 
 struct Dual2VecVisitor<T, const N: usize>(PhantomData<T>);
 
-impl<T: Scalar, const N: usize> Dual2VecVisitor<T, N> {
+impl<T: Real, const N: usize> Dual2VecVisitor<T, N> {
     /// Builds the number, refusing a Hessian that is not symmetric.
     fn build<E: de::Error>(
         re: T,
@@ -406,7 +406,7 @@ impl<T: Scalar, const N: usize> Dual2VecVisitor<T, N> {
     }
 }
 
-impl<'de, T: Scalar + Deserialize<'de>, const N: usize> Visitor<'de> for Dual2VecVisitor<T, N> {
+impl<'de, T: Real + Deserialize<'de>, const N: usize> Visitor<'de> for Dual2VecVisitor<T, N> {
     type Value = Dual2Vec<T, N>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

@@ -1,7 +1,7 @@
 //! `Dual<T>`: a value and one directional derivative.
 #![forbid(unsafe_code)]
 
-use crate::Scalar;
+use crate::Real;
 use crate::chain::{Chain, KeepZerosScale, Scale};
 use core::fmt;
 
@@ -63,7 +63,7 @@ impl<T> Dual<T> {
     }
 }
 
-impl<T: Scalar> Dual<T> {
+impl<T: Real> Dual<T> {
     /// Creates the independent variable at `x`: derivative part 1.
     ///
     /// ```
@@ -129,7 +129,7 @@ impl<T: Scalar> Dual<T> {
     }
 }
 
-impl<T: Scalar> Chain for Dual<T> {
+impl<T: Real> Chain for Dual<T> {
     type Re = T;
 
     #[inline]

@@ -1,7 +1,7 @@
 //! `Dual2Vec<T, N>`: value, gradient and Hessian in `N` directions from one evaluation.
 #![forbid(unsafe_code)]
 
-use crate::Scalar;
+use crate::Real;
 use crate::chain::{Chain, KeepZerosScale, Scale};
 use core::fmt;
 
@@ -42,7 +42,7 @@ pub type Dual2Vec32<const N: usize> = Dual2Vec<f32, N>;
 /// A [`Dual2Vec`] over `f64`.
 pub type Dual2Vec64<const N: usize> = Dual2Vec<f64, N>;
 
-impl<T: Scalar, const N: usize> Dual2Vec<T, N> {
+impl<T: Real, const N: usize> Dual2Vec<T, N> {
     /// Creates a number from its value, gradient and Hessian (only the upper triangle of
     /// `hessian` is read: it is taken to be symmetric).
     ///
@@ -204,7 +204,7 @@ impl<T: Scalar, const N: usize> Dual2Vec<T, N> {
     }
 }
 
-impl<T: Scalar, const N: usize> Dual2Vec<T, N> {
+impl<T: Real, const N: usize> Dual2Vec<T, N> {
     /// `∇f(a) = f'·∇a`, `∇²f(a) = f'·∇²a + f''·∇a∇aᵀ`, the first-order products formed by `S`,
     /// the second-order ones by `S2`.
     #[inline]
@@ -245,14 +245,14 @@ impl<T: Scalar, const N: usize> Dual2Vec<T, N> {
     }
 }
 
-impl<T: Scalar, const N: usize> Default for Dual2Vec<T, N> {
+impl<T: Real, const N: usize> Default for Dual2Vec<T, N> {
     /// Returns zero with zero derivative parts.
     fn default() -> Self {
         Self::constant(T::default())
     }
 }
 
-impl<T: Scalar, const N: usize> Chain for Dual2Vec<T, N> {
+impl<T: Real, const N: usize> Chain for Dual2Vec<T, N> {
     type Re = T;
 
     #[inline]
@@ -276,12 +276,12 @@ impl<T: Scalar, const N: usize> Chain for Dual2Vec<T, N> {
 
     #[inline]
     fn is_constant(&self) -> bool {
-        self.grad.iter().all(Scalar::is_zero_in_all_parts)
+        self.grad.iter().all(Real::is_zero_in_all_parts)
             && self
                 .upper
                 .iter()
                 .enumerate()
-                .all(|(i, row)| row[i..].iter().all(Scalar::is_zero_in_all_parts))
+                .all(|(i, row)| row[i..].iter().all(Real::is_zero_in_all_parts))
     }
 
     /// `∇f(a) = f'·∇a`, `∇²f(a) = f'·∇²a + f''·∇a∇aᵀ`
@@ -313,7 +313,7 @@ impl<T: Scalar, const N: usize> Chain for Dual2Vec<T, N> {
     }
 }
 
-impl<T: Scalar, const N: usize> fmt::Display for Dual2Vec<T, N> {
+impl<T: Real, const N: usize> fmt::Display for Dual2Vec<T, N> {
     /// Writes `re + [g₀, …]ε + [[h₀₀, …], …]ε²`; a precision (`{:.3}`) applies to every part.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let p = f.precision();

@@ -1,7 +1,7 @@
 //! `DualVec<T, N>`: a value and `N` partial derivatives, for chunked gradients and Jacobians.
 #![forbid(unsafe_code)]
 
-use crate::Scalar;
+use crate::Real;
 use crate::chain::{Chain, KeepZerosScale, Scale};
 use core::fmt;
 
@@ -52,7 +52,7 @@ impl<T, const N: usize> DualVec<T, N> {
     }
 }
 
-impl<T: Scalar, const N: usize> DualVec<T, N> {
+impl<T: Real, const N: usize> DualVec<T, N> {
     /// Creates input variable number `k` at `x`: partial `k` is 1, the others 0. With `k ≥ N`
     /// every partial is 0 (a constant), which is what a remainder chunk needs.
     ///
@@ -131,14 +131,14 @@ impl<T: Scalar, const N: usize> DualVec<T, N> {
     }
 }
 
-impl<T: Scalar, const N: usize> Default for DualVec<T, N> {
+impl<T: Real, const N: usize> Default for DualVec<T, N> {
     /// Returns zero with zero partials.
     fn default() -> Self {
         Self::new(T::default(), [T::default(); N])
     }
 }
 
-impl<T: Scalar, const N: usize> Chain for DualVec<T, N> {
+impl<T: Real, const N: usize> Chain for DualVec<T, N> {
     type Re = T;
 
     #[inline]
@@ -158,7 +158,7 @@ impl<T: Scalar, const N: usize> Chain for DualVec<T, N> {
 
     #[inline]
     fn is_constant(&self) -> bool {
-        self.eps.iter().all(Scalar::is_zero_in_all_parts)
+        self.eps.iter().all(Real::is_zero_in_all_parts)
     }
 
     /// `f(a + Σ bₖεₖ) = f(a) + Σ f'(a)·bₖεₖ`

@@ -1,7 +1,7 @@
 //! `HyperDual<T>`: exact second and mixed partial derivatives.
 #![forbid(unsafe_code)]
 
-use crate::Scalar;
+use crate::Real;
 use crate::chain::{Chain, KeepZerosScale, Scale, scale_curvature};
 use core::fmt;
 
@@ -54,7 +54,7 @@ impl<T> HyperDual<T> {
     }
 }
 
-impl<T: Scalar> HyperDual<T> {
+impl<T: Real> HyperDual<T> {
     /// Creates the variable at `x` for a second derivative in one variable: `e1 = e2 = 1`,
     /// `e12 = 0`.
     ///
@@ -141,7 +141,7 @@ impl<T: Scalar> HyperDual<T> {
     }
 }
 
-impl<T: Scalar> Chain for HyperDual<T> {
+impl<T: Real> Chain for HyperDual<T> {
     type Re = T;
 
     #[inline]

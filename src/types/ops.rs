@@ -3,7 +3,7 @@
 #![forbid(unsafe_code)]
 
 use crate::chain::Chain;
-use crate::{Dual, Dual2Vec, DualVec, HyperDual, Scalar};
+use crate::{Dual, Dual2Vec, DualVec, HyperDual, Real};
 use core::iter::{Product, Sum};
 use core::ops::{
     Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Rem, RemAssign, Sub, SubAssign,
@@ -235,35 +235,35 @@ macro_rules! impl_ops {
 
     // A primitive float on the left: `2.0 * x`, at every nesting level over that primitive.
     (@primitive [$($p:tt)*] $ty:ty, $prim:ty) => {
-        impl<$($p)*> Add<$ty> for $prim where T: Scalar<Primitive = $prim> {
+        impl<$($p)*> Add<$ty> for $prim where T: Real<Primitive = $prim> {
             type Output = $ty;
             #[inline]
             fn add(self, rhs: $ty) -> $ty {
                 rhs + T::from_primitive(self)
             }
         }
-        impl<$($p)*> Sub<$ty> for $prim where T: Scalar<Primitive = $prim> {
+        impl<$($p)*> Sub<$ty> for $prim where T: Real<Primitive = $prim> {
             type Output = $ty;
             #[inline]
             fn sub(self, rhs: $ty) -> $ty {
                 scalar_sub(T::from_primitive(self), rhs)
             }
         }
-        impl<$($p)*> Mul<$ty> for $prim where T: Scalar<Primitive = $prim> {
+        impl<$($p)*> Mul<$ty> for $prim where T: Real<Primitive = $prim> {
             type Output = $ty;
             #[inline]
             fn mul(self, rhs: $ty) -> $ty {
                 rhs * T::from_primitive(self)
             }
         }
-        impl<$($p)*> Div<$ty> for $prim where T: Scalar<Primitive = $prim> {
+        impl<$($p)*> Div<$ty> for $prim where T: Real<Primitive = $prim> {
             type Output = $ty;
             #[inline]
             fn div(self, rhs: $ty) -> $ty {
                 scalar_div(T::from_primitive(self), rhs)
             }
         }
-        impl<$($p)*> Rem<$ty> for $prim where T: Scalar<Primitive = $prim> {
+        impl<$($p)*> Rem<$ty> for $prim where T: Real<Primitive = $prim> {
             type Output = $ty;
             #[inline]
             fn rem(self, rhs: $ty) -> $ty {
@@ -278,21 +278,21 @@ macro_rules! impl_ops {
     };
 
     (@primitive_ref [$($p:tt)*] $ty:ty, $prim:ty, $Op:ident, $op:ident) => {
-        impl<$($p)*> $Op<&$ty> for $prim where T: Scalar<Primitive = $prim> {
+        impl<$($p)*> $Op<&$ty> for $prim where T: Real<Primitive = $prim> {
             type Output = $ty;
             #[inline]
             fn $op(self, rhs: &$ty) -> $ty {
                 $Op::$op(self, *rhs)
             }
         }
-        impl<$($p)*> $Op<$ty> for &$prim where T: Scalar<Primitive = $prim> {
+        impl<$($p)*> $Op<$ty> for &$prim where T: Real<Primitive = $prim> {
             type Output = $ty;
             #[inline]
             fn $op(self, rhs: $ty) -> $ty {
                 $Op::$op(*self, rhs)
             }
         }
-        impl<$($p)*> $Op<&$ty> for &$prim where T: Scalar<Primitive = $prim> {
+        impl<$($p)*> $Op<&$ty> for &$prim where T: Real<Primitive = $prim> {
             type Output = $ty;
             #[inline]
             fn $op(self, rhs: &$ty) -> $ty {
@@ -302,7 +302,7 @@ macro_rules! impl_ops {
     };
 }
 
-impl_ops!([T: Scalar] Dual<T>);
-impl_ops!([T: Scalar, const N: usize] DualVec<T, N>);
-impl_ops!([T: Scalar] HyperDual<T>);
-impl_ops!([T: Scalar, const N: usize] Dual2Vec<T, N>);
+impl_ops!([T: Real] Dual<T>);
+impl_ops!([T: Real, const N: usize] DualVec<T, N>);
+impl_ops!([T: Real] HyperDual<T>);
+impl_ops!([T: Real, const N: usize] Dual2Vec<T, N>);

@@ -3,12 +3,12 @@
 
 use super::series::Arith;
 use super::{Taylor, from_i32, num, prim_const, prim_i};
-use crate::Scalar;
+use crate::Real;
 use crate::functions::{euclid_quotient, euclid_remainder, polar};
 use core::num::FpCategory;
 use num_traits::FloatConst;
 
-impl<T: Scalar, const K: usize> Taylor<T, K> {
+impl<T: Real, const K: usize> Taylor<T, K> {
     // ----- predicates: the value decides -----
 
     /// Returns `true` if the value is NaN.
@@ -765,7 +765,7 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
     }
 
     /// Returns `ln |Γ(a)|`, composed from its derivatives `ψ⁽ᵐ⁻¹⁾(a₀)` at the value
-    /// (`Scalar::polygamma`).
+    /// (`Real::polygamma`).
     #[inline]
     #[must_use]
     pub fn ln_gamma(self) -> Self {
@@ -795,7 +795,7 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
 }
 
 /// Returns `[ψ⁽ⁿ⁾(x)/1!, ψ⁽ⁿ⁺¹⁾(x)/2!, …]`: `g[m − 1] = ψ⁽ⁿ⁺ᵐ⁻¹⁾(x)/m!`.
-fn polygamma_coefficients<T: Scalar, const K: usize>(x: T, n: u32) -> [T; K] {
+fn polygamma_coefficients<T: Real, const K: usize>(x: T, n: u32) -> [T; K] {
     let mut g = [T::zero(); K];
     let mut fact = T::one();
     for (m, gm) in (1u32..).zip(&mut g) {

@@ -15,7 +15,7 @@
 #![deny(unconditional_recursion)]
 #![forbid(unsafe_code)]
 
-use crate::Scalar;
+use crate::Real;
 use core::cmp::Ordering;
 use core::fmt;
 use core::iter::{Product, Sum};
@@ -117,7 +117,7 @@ impl<T, const K: usize> Taylor<T, K> {
     }
 }
 
-impl<T: Scalar, const K: usize> Taylor<T, K> {
+impl<T: Real, const K: usize> Taylor<T, K> {
     /// Creates the independent variable at `x`: the series `x + t` (coefficients `1, 0, …, 0`).
     ///
     /// ```
@@ -244,7 +244,7 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
     /// Returns `true` if every coefficient is zero in every part (a structural test).
     #[inline]
     fn is_constant(&self) -> bool {
-        self.coeffs.iter().all(Scalar::is_zero_in_all_parts)
+        self.coeffs.iter().all(Real::is_zero_in_all_parts)
     }
 
     /// Returns `true` if every coefficient's value is finite.
@@ -341,37 +341,37 @@ mod series;
 
 /// Returns `k` as a `T` (exact for every order in use).
 #[inline]
-fn num<T: Scalar>(k: usize) -> T {
+fn num<T: Real>(k: usize) -> T {
     T::from_usize(k).unwrap_or_else(T::nan)
 }
 
 /// Returns `k` as the primitive float under `T`.
 #[inline]
-fn prim<T: Scalar>(k: usize) -> T::Primitive {
+fn prim<T: Real>(k: usize) -> T::Primitive {
     T::Primitive::from_usize(k).unwrap_or_else(T::Primitive::nan)
 }
 
 /// Returns `i` as the primitive float under `T`.
 #[inline]
-fn prim_i<T: Scalar>(i: i32) -> T::Primitive {
+fn prim_i<T: Real>(i: i32) -> T::Primitive {
     T::Primitive::from_i32(i).unwrap_or_else(T::Primitive::nan)
 }
 
 /// Returns a constant of the primitive float under `T`.
 #[inline]
-fn prim_const<T: Scalar>(c: fn() -> T::Primitive) -> T::Primitive {
+fn prim_const<T: Real>(c: fn() -> T::Primitive) -> T::Primitive {
     c()
 }
 
 /// Returns `n` as a `T`. Every `i32` converts to every float, so the fallback never runs.
 #[inline]
-fn from_i32<T: Scalar>(n: i32) -> T {
+fn from_i32<T: Real>(n: i32) -> T {
     T::from_i32(n).unwrap_or_else(T::nan)
 }
 
 /// Returns `k!` in the primitive float under `T`.
 #[inline]
-fn factorial<T: Scalar>(k: usize) -> T::Primitive {
+fn factorial<T: Real>(k: usize) -> T::Primitive {
     (1..=k).fold(T::Primitive::one(), |f, i| f * prim::<T>(i))
 }
 
@@ -380,7 +380,7 @@ fn factorial<T: Scalar>(k: usize) -> T::Primitive {
 // combinations, the `op=` forms and the primitive-on-the-left forms.
 // ---------------------------------------------------------------------------------------------
 
-impl<T: Scalar, const K: usize> Add for Taylor<T, K> {
+impl<T: Real, const K: usize> Add for Taylor<T, K> {
     type Output = Self;
     /// `Σ aₖtᵏ + Σ bₖtᵏ = Σ (aₖ + bₖ)tᵏ`
     #[inline]
@@ -389,7 +389,7 @@ impl<T: Scalar, const K: usize> Add for Taylor<T, K> {
     }
 }
 
-impl<T: Scalar, const K: usize> Sub for Taylor<T, K> {
+impl<T: Real, const K: usize> Sub for Taylor<T, K> {
     type Output = Self;
     /// `Σ aₖtᵏ − Σ bₖtᵏ = Σ (aₖ − bₖ)tᵏ`
     #[inline]
@@ -398,7 +398,7 @@ impl<T: Scalar, const K: usize> Sub for Taylor<T, K> {
     }
 }
 
-impl<T: Scalar, const K: usize> Mul for Taylor<T, K> {
+impl<T: Real, const K: usize> Mul for Taylor<T, K> {
     type Output = Self;
     /// The Cauchy product `cₖ = Σ_{j=0}^{k} aⱼ·b_{k−j}`, IEEE arithmetic throughout.
     #[inline]
@@ -407,7 +407,7 @@ impl<T: Scalar, const K: usize> Mul for Taylor<T, K> {
     }
 }
 
-impl<T: Scalar, const K: usize> Div for Taylor<T, K> {
+impl<T: Real, const K: usize> Div for Taylor<T, K> {
     type Output = Self;
     /// `q = a/b` from `q·b = a`: `qₖ = (aₖ − Σ_{j<k} qⱼ·b_{k−j})/b₀`. A NaN quotient has NaN
     /// coefficients; dividing by a zero value gives the infinite limits (zero where `a` and
@@ -418,7 +418,7 @@ impl<T: Scalar, const K: usize> Div for Taylor<T, K> {
     }
 }
 
-impl<T: Scalar, const K: usize> Rem for Taylor<T, K> {
+impl<T: Real, const K: usize> Rem for Taylor<T, K> {
     type Output = Self;
     /// `x % y = x − trunc(x/y)·y` with `trunc(x/y)` held constant. NaN in every part when
     /// `y = 0`.
@@ -429,7 +429,7 @@ impl<T: Scalar, const K: usize> Rem for Taylor<T, K> {
     }
 }
 
-impl<T: Scalar, const K: usize> Neg for Taylor<T, K> {
+impl<T: Real, const K: usize> Neg for Taylor<T, K> {
     type Output = Self;
     #[inline]
     fn neg(self) -> Self {
@@ -437,7 +437,7 @@ impl<T: Scalar, const K: usize> Neg for Taylor<T, K> {
     }
 }
 
-impl<T: Scalar, const K: usize> Neg for &Taylor<T, K> {
+impl<T: Real, const K: usize> Neg for &Taylor<T, K> {
     type Output = Taylor<T, K>;
     #[inline]
     fn neg(self) -> Taylor<T, K> {
@@ -445,7 +445,7 @@ impl<T: Scalar, const K: usize> Neg for &Taylor<T, K> {
     }
 }
 
-impl<T: Scalar, const K: usize> Add<T> for Taylor<T, K> {
+impl<T: Real, const K: usize> Add<T> for Taylor<T, K> {
     type Output = Self;
     #[inline]
     fn add(self, s: T) -> Self {
@@ -453,7 +453,7 @@ impl<T: Scalar, const K: usize> Add<T> for Taylor<T, K> {
     }
 }
 
-impl<T: Scalar, const K: usize> Sub<T> for Taylor<T, K> {
+impl<T: Real, const K: usize> Sub<T> for Taylor<T, K> {
     type Output = Self;
     #[inline]
     fn sub(self, s: T) -> Self {
@@ -461,7 +461,7 @@ impl<T: Scalar, const K: usize> Sub<T> for Taylor<T, K> {
     }
 }
 
-impl<T: Scalar, const K: usize> Mul<T> for Taylor<T, K> {
+impl<T: Real, const K: usize> Mul<T> for Taylor<T, K> {
     type Output = Self;
     #[inline]
     fn mul(self, s: T) -> Self {
@@ -469,7 +469,7 @@ impl<T: Scalar, const K: usize> Mul<T> for Taylor<T, K> {
     }
 }
 
-impl<T: Scalar, const K: usize> Div<T> for Taylor<T, K> {
+impl<T: Real, const K: usize> Div<T> for Taylor<T, K> {
     type Output = Self;
     #[inline]
     fn div(self, s: T) -> Self {
@@ -477,7 +477,7 @@ impl<T: Scalar, const K: usize> Div<T> for Taylor<T, K> {
     }
 }
 
-impl<T: Scalar, const K: usize> Rem<T> for Taylor<T, K> {
+impl<T: Real, const K: usize> Rem<T> for Taylor<T, K> {
     type Output = Self;
     /// `x % s` for a constant `s`: slope 1.
     #[inline]
@@ -487,7 +487,7 @@ impl<T: Scalar, const K: usize> Rem<T> for Taylor<T, K> {
 }
 
 /// `s − x`, `s / x`, `s % x` for a constant `s` on the left (`s + x`, `s·x` commute).
-impl<T: Scalar, const K: usize> Taylor<T, K> {
+impl<T: Real, const K: usize> Taylor<T, K> {
     #[inline]
     fn scalar_sub(s: T, x: Self) -> Self {
         (-x).with_re(s - x.re)
@@ -509,54 +509,54 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
 /// of the owned operator rules above.
 macro_rules! taylor_ops {
     ($($Op:ident, $op:ident, $OpAssign:ident, $op_assign:ident, $left:expr;)*) => {$(
-        impl<T: Scalar, const K: usize> $Op<&Taylor<T, K>> for Taylor<T, K> {
+        impl<T: Real, const K: usize> $Op<&Taylor<T, K>> for Taylor<T, K> {
             type Output = Self;
             #[inline]
             fn $op(self, rhs: &Self) -> Self {
                 $Op::$op(self, *rhs)
             }
         }
-        impl<T: Scalar, const K: usize> $Op<Taylor<T, K>> for &Taylor<T, K> {
+        impl<T: Real, const K: usize> $Op<Taylor<T, K>> for &Taylor<T, K> {
             type Output = Taylor<T, K>;
             #[inline]
             fn $op(self, rhs: Taylor<T, K>) -> Taylor<T, K> {
                 $Op::$op(*self, rhs)
             }
         }
-        impl<T: Scalar, const K: usize> $Op<&Taylor<T, K>> for &Taylor<T, K> {
+        impl<T: Real, const K: usize> $Op<&Taylor<T, K>> for &Taylor<T, K> {
             type Output = Taylor<T, K>;
             #[inline]
             fn $op(self, rhs: &Taylor<T, K>) -> Taylor<T, K> {
                 $Op::$op(*self, *rhs)
             }
         }
-        impl<T: Scalar, const K: usize> $Op<T> for &Taylor<T, K> {
+        impl<T: Real, const K: usize> $Op<T> for &Taylor<T, K> {
             type Output = Taylor<T, K>;
             #[inline]
             fn $op(self, rhs: T) -> Taylor<T, K> {
                 $Op::$op(*self, rhs)
             }
         }
-        impl<T: Scalar, const K: usize> $Op<&T> for Taylor<T, K> {
+        impl<T: Real, const K: usize> $Op<&T> for Taylor<T, K> {
             type Output = Self;
             #[inline]
             fn $op(self, rhs: &T) -> Self {
                 $Op::$op(self, *rhs)
             }
         }
-        impl<T: Scalar, const K: usize> $OpAssign for Taylor<T, K> {
+        impl<T: Real, const K: usize> $OpAssign for Taylor<T, K> {
             #[inline]
             fn $op_assign(&mut self, rhs: Self) {
                 *self = $Op::$op(*self, rhs);
             }
         }
-        impl<T: Scalar, const K: usize> $OpAssign<&Taylor<T, K>> for Taylor<T, K> {
+        impl<T: Real, const K: usize> $OpAssign<&Taylor<T, K>> for Taylor<T, K> {
             #[inline]
             fn $op_assign(&mut self, rhs: &Self) {
                 *self = $Op::$op(*self, *rhs);
             }
         }
-        impl<T: Scalar, const K: usize> $OpAssign<T> for Taylor<T, K> {
+        impl<T: Real, const K: usize> $OpAssign<T> for Taylor<T, K> {
             #[inline]
             fn $op_assign(&mut self, rhs: T) {
                 *self = $Op::$op(*self, rhs);
@@ -568,7 +568,7 @@ macro_rules! taylor_ops {
 
     // A primitive float on the left (`2.0 * x`), at every nesting level over that primitive.
     (@primitive $prim:ty, $Op:ident, $op:ident, $left:expr) => {
-        impl<T: Scalar<Primitive = $prim>, const K: usize> $Op<Taylor<T, K>> for $prim {
+        impl<T: Real<Primitive = $prim>, const K: usize> $Op<Taylor<T, K>> for $prim {
             type Output = Taylor<T, K>;
             #[inline]
             fn $op(self, rhs: Taylor<T, K>) -> Taylor<T, K> {
@@ -576,21 +576,21 @@ macro_rules! taylor_ops {
                 left(T::from_primitive(self), rhs)
             }
         }
-        impl<T: Scalar<Primitive = $prim>, const K: usize> $Op<&Taylor<T, K>> for $prim {
+        impl<T: Real<Primitive = $prim>, const K: usize> $Op<&Taylor<T, K>> for $prim {
             type Output = Taylor<T, K>;
             #[inline]
             fn $op(self, rhs: &Taylor<T, K>) -> Taylor<T, K> {
                 $Op::$op(self, *rhs)
             }
         }
-        impl<T: Scalar<Primitive = $prim>, const K: usize> $Op<Taylor<T, K>> for &$prim {
+        impl<T: Real<Primitive = $prim>, const K: usize> $Op<Taylor<T, K>> for &$prim {
             type Output = Taylor<T, K>;
             #[inline]
             fn $op(self, rhs: Taylor<T, K>) -> Taylor<T, K> {
                 $Op::$op(*self, rhs)
             }
         }
-        impl<T: Scalar<Primitive = $prim>, const K: usize> $Op<&Taylor<T, K>> for &$prim {
+        impl<T: Real<Primitive = $prim>, const K: usize> $Op<&Taylor<T, K>> for &$prim {
             type Output = Taylor<T, K>;
             #[inline]
             fn $op(self, rhs: &Taylor<T, K>) -> Taylor<T, K> {
@@ -608,28 +608,28 @@ taylor_ops! {
     Rem, rem, RemAssign, rem_assign, Taylor::scalar_rem;
 }
 
-impl<T: Scalar, const K: usize> Sum for Taylor<T, K> {
+impl<T: Real, const K: usize> Sum for Taylor<T, K> {
     /// Adds up the items, starting from `−0.0` as `f64`'s `Sum` does.
     fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
         iter.fold(Self::constant(T::neg_zero()), |a, b| a + b)
     }
 }
 
-impl<'a, T: Scalar, const K: usize> Sum<&'a Taylor<T, K>> for Taylor<T, K> {
+impl<'a, T: Real, const K: usize> Sum<&'a Taylor<T, K>> for Taylor<T, K> {
     /// Adds up the items, starting from `−0.0` as `f64`'s `Sum` does.
     fn sum<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
         iter.copied().sum()
     }
 }
 
-impl<T: Scalar, const K: usize> Product for Taylor<T, K> {
+impl<T: Real, const K: usize> Product for Taylor<T, K> {
     /// Multiplies the items, starting from 1.
     fn product<I: Iterator<Item = Self>>(iter: I) -> Self {
         iter.fold(Self::constant(T::one()), |a, b| a * b)
     }
 }
 
-impl<'a, T: Scalar, const K: usize> Product<&'a Taylor<T, K>> for Taylor<T, K> {
+impl<'a, T: Real, const K: usize> Product<&'a Taylor<T, K>> for Taylor<T, K> {
     /// Multiplies the items, starting from 1.
     fn product<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
         iter.copied().product()
@@ -662,14 +662,14 @@ impl<T: fmt::Display, const K: usize> fmt::Display for Taylor<T, K> {
     }
 }
 
-impl<T: Scalar, const K: usize> Default for Taylor<T, K> {
+impl<T: Real, const K: usize> Default for Taylor<T, K> {
     /// Returns zero with zero coefficients.
     fn default() -> Self {
         Self::constant(T::default())
     }
 }
 
-// PartialEq, PartialOrd, From<T>, Scalar and every num-traits impl: the same plumbing as the dual
+// PartialEq, PartialOrd, From<T>, Real and every num-traits impl: the same plumbing as the dual
 // types (it needs only `constant`, `nan_parts`, `is_constant`, `map`, `mul_with` and the inherent
 // functions, which `Taylor` has under the same names).
-crate::integrations::num_traits::impl_num_traits!([T: Scalar, const K: usize] Taylor<T, K>);
+crate::integrations::num_traits::impl_num_traits!([T: Real, const K: usize] Taylor<T, K>);

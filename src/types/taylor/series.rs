@@ -3,15 +3,15 @@
 #![forbid(unsafe_code)]
 
 use super::{Taylor, num};
-use crate::Scalar;
+use crate::Real;
 use crate::chain::product_keeping_zeros;
 
 /// How a recurrence forms products and quotients of coefficients.
 pub(super) trait Arith: Copy {
     /// Returns `a·b`.
-    fn mul<T: Scalar>(self, a: T, b: T) -> T;
+    fn mul<T: Real>(self, a: T, b: T) -> T;
     /// Returns `num / den`.
-    fn div<T: Scalar>(self, num: T, den: T) -> T;
+    fn div<T: Real>(self, num: T, den: T) -> T;
 }
 
 /// Every input finite, no division by zero: IEEE arithmetic.
@@ -20,29 +20,29 @@ pub(super) struct Plain;
 
 impl Arith for Plain {
     #[inline]
-    fn mul<T: Scalar>(self, a: T, b: T) -> T {
+    fn mul<T: Real>(self, a: T, b: T) -> T {
         a.scale_part_finite(b)
     }
 
     #[inline]
-    fn div<T: Scalar>(self, num: T, den: T) -> T {
+    fn div<T: Real>(self, num: T, den: T) -> T {
         num / den
     }
 }
 
 /// An infinite input or a zero divisor: an exact zero times anything, or divided by anything,
-/// is zero (see [`Scalar::scale_part`]), so structural zeros stay zero.
+/// is zero (see [`Real::scale_part`]), so structural zeros stay zero.
 #[derive(Clone, Copy)]
 pub(super) struct Careful;
 
 impl Arith for Careful {
     #[inline]
-    fn mul<T: Scalar>(self, a: T, b: T) -> T {
+    fn mul<T: Real>(self, a: T, b: T) -> T {
         product_keeping_zeros(a, b)
     }
 
     #[inline]
-    fn div<T: Scalar>(self, num: T, den: T) -> T {
+    fn div<T: Real>(self, num: T, den: T) -> T {
         if num.is_zero_in_all_parts() {
             T::zero()
         } else {
@@ -51,7 +51,7 @@ impl Arith for Careful {
     }
 }
 
-impl<T: Scalar, const K: usize> Taylor<T, K> {
+impl<T: Real, const K: usize> Taylor<T, K> {
     /// The quotient `q = a/b` from `q·b = a`:
     /// `q_k = (a_k − Σ_{j=0}^{k−1} q_j·b_{k−j}) / b₀`, with `q₀` given.
     pub(super) fn div_series<S: Arith>(a: &Self, b: &Self, s: S, q0: T) -> Self {
@@ -297,7 +297,7 @@ impl<T: Scalar, const K: usize> Taylor<T, K> {
 // Entry points of the recurrences: the NaN rule and the choice of arithmetic.
 // ---------------------------------------------------------------------------------------------
 
-impl<T: Scalar, const K: usize> Taylor<T, K> {
+impl<T: Real, const K: usize> Taylor<T, K> {
     /// `a / b` with the value `q0`; NaN coefficients with a NaN value.
     pub(super) fn quotient(a: &Self, b: &Self, q0: T) -> Self {
         if q0.is_nan() {

@@ -1,4 +1,4 @@
-//! The scalar trait: what a number must offer to sit inside a dual number.
+//! The [`Real`] trait: what a number must offer to sit inside a dual number.
 #![forbid(unsafe_code)]
 
 mod special;
@@ -7,16 +7,16 @@ use core::fmt::{Debug, Display};
 use num_traits::{Float, FloatConst, FromPrimitive};
 
 /// A real number that dual numbers can be built over: `f32`, `f64`, and every dual type of
-/// this crate over a `Scalar` (which is how `Dual<Dual<f64>>` nests).
+/// this crate over a `Real` (which is how `Dual<Dual<f64>>` nests).
 ///
 /// Beyond [`Float`] it supplies the special functions whose derivatives the dual types need
 /// (`erf`, `gamma`, the polygamma family), a structural zero test, and the primitive float at
 /// the bottom of a nested type, so that `2.0 * x` works at every nesting level.
 ///
 /// ```
-/// use dualdiff::{Dual64, Scalar};
+/// use dualdiff::{Dual64, Real};
 ///
-/// fn bell<T: Scalar>(x: T) -> T {
+/// fn bell<T: Real>(x: T) -> T {
 ///     x.erf()
 /// }
 /// // erf'(x) = 2/√π · exp(−x²)
@@ -24,11 +24,15 @@ use num_traits::{Float, FloatConst, FromPrimitive};
 /// let expected = 2.0 / std::f64::consts::PI.sqrt() * (-0.25f64).exp();
 /// assert!((d.eps - expected).abs() < 1e-15);
 /// ```
-pub trait Scalar:
-    Float + FloatConst + FromPrimitive + Default + Debug + Display + Send + Sync + 'static
+///
+/// The trait is sealed: it is implemented for `f32`, `f64` and this crate's number types (and
+/// its sparsity tracer), whose derivative rules rely on the structural zero test and the exact
+/// scalings below, which are plumbing and hidden from these docs.
+pub trait Real:
+    Float + FloatConst + FromPrimitive + Default + Debug + Display + Send + Sync + 'static + Sealed
 {
     /// The primitive float (`f32` or `f64`) at the bottom of this type.
-    type Primitive: Scalar + From<f32>;
+    type Primitive: Real + From<f32>;
 
     /// Lifts a primitive float into this type as a constant (every derivative part zero).
     #[must_use]
@@ -36,6 +40,7 @@ pub trait Scalar:
 
     /// Returns `true` if every part of the number (value and all derivative parts, at every
     /// nesting level) is zero. Unlike `==`, which compares values only, this is structural.
+    #[doc(hidden)]
     #[must_use]
     fn is_zero_in_all_parts(&self) -> bool;
 
@@ -43,17 +48,20 @@ pub trait Scalar:
     /// exactly zero, even where `self` is infinite: the product the chain rule uses, so that an
     /// infinite slope (`sqrt` at 0) never turns a direction the argument does not depend on
     /// into NaN, at any nesting level.
+    #[doc(hidden)]
     #[must_use]
     fn scale_part(self, part: Self) -> Self;
 
     /// Returns [`scale_part`](Self::scale_part) for a `self` whose value part is finite: for a
     /// primitive float that is the plain product (with a finite factor, `0 · self` is already
     /// zero), so the chain rule's common case costs one multiplication.
+    #[doc(hidden)]
     #[must_use]
     fn scale_part_finite(self, part: Self) -> Self;
 
     /// Returns `self · c` for a primitive constant `c`, scaling every part: unlike a product
     /// with `Self::from_primitive(c)`, whose derivative parts are zero, it never forms `∞ · 0`.
+    #[doc(hidden)]
     #[must_use]
     fn scale_by(self, c: Self::Primitive) -> Self;
 
@@ -84,9 +92,19 @@ pub trait Scalar:
     fn polygamma(self, n: u32) -> Self;
 }
 
+/// Keeps [`Real`] to the types of this crate: the supertrait is public (so the bound is legal)
+/// but cannot be named outside the crate.
+mod sealed {
+    /// The seal of [`Real`](super::Real).
+    pub trait Sealed {}
+}
+pub(crate) use sealed::Sealed;
+
 macro_rules! impl_scalar_for_primitive {
     ($t:ty, $erf:path, $erfc:path, $gamma:path, $lgamma:path) => {
-        impl Scalar for $t {
+        impl Sealed for $t {}
+
+        impl Real for $t {
             type Primitive = $t;
 
             #[inline]

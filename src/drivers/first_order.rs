@@ -30,7 +30,7 @@ pub fn derivative<T: Real>(f: impl FnOnce(Dual<T>) -> Dual<T>, x: T) -> (T, T) {
 ///
 /// Choose `D` by annotating the closure (`|x: &[DualVec64<4>]| …`) or by naming a generic
 /// function (`gradient(rosenbrock::<DualVec64<4>>, &x)`). [`Dual`] gives `n` passes; a
-/// [`DualVec`] of width 4 to 16 is usually fastest.
+/// [`DualVec`](crate::DualVec) of width 4 to 16 is usually fastest.
 ///
 /// ```
 /// use dualdiff::{gradient, DualVec64};

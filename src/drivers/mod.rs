@@ -26,7 +26,7 @@ use crate::{Dual, DualVec, Real};
 /// how to seed direction `k`, and how to read it back.
 ///
 /// Implemented by [`Dual<T>`] (one direction) and [`DualVec<T, N>`] (`N` directions); the
-/// drivers [`gradient`] and [`jacobian`] take `ceil(n / WIDTH)` passes.
+/// drivers [`gradient`](crate::gradient) and [`jacobian`](crate::jacobian) take `ceil(n / WIDTH)` passes.
 pub trait Seed: Copy {
     /// The scalar of the evaluation point.
     type Scalar: Real;

@@ -5,8 +5,8 @@
 //! derivative parts. `f''` is passed lazily, so first-order types never compute it.
 #![forbid(unsafe_code)]
 
-mod smooth;
-mod value;
+pub(crate) mod smooth;
+pub(crate) mod value;
 
 use crate::Real;
 

@@ -1,15 +1,18 @@
 //! The smooth elementary functions of the fixed-order types, each given by its value and first
-//! and second derivatives at the value part, through [`Chain`].
+//! and second derivatives at the value part, through
+//! [`Chain`](crate::chain::Chain).
 #![forbid(unsafe_code)]
 
-use super::{from_i32, polar, power_slope, prim, scaled_powf, tail, times, two};
-use crate::chain::{Chain, product_keeping_zeros};
-use crate::{Dual, Dual2Vec, DualVec, HyperDual, Real};
-use num_traits::FloatConst;
-
-/// Generates the smooth elementary functions of a type with a [`Chain`] rule.
+/// Generates the smooth elementary functions of a type with a [`Chain`](crate::chain::Chain)
+/// rule. The impl sits in an anonymous `const` so that the names it uses are in scope wherever it
+/// is expanded.
 macro_rules! impl_smooth_functions {
     ([$($params:tt)*] $ty:ty) => {
+        const _: () = {
+        use $crate::chain::{Chain, Parts, product_keeping_zeros};
+        use $crate::functions::{from_i32, polar, power_slope, prim, scaled_powf, tail, times, two};
+        use num_traits::FloatConst;
+
         impl<$($params)*> $ty {
             // ----- powers and roots -----
 
@@ -404,22 +407,6 @@ macro_rules! impl_smooth_functions {
                 self.chain1(x.atanh(), df, || two::<T>() * x * df * df)
             }
 
-            // ----- angles -----
-
-            /// Converts radians to degrees with the value of `f64::to_degrees`; derivative `180/π`.
-            #[inline]
-            #[must_use]
-            pub fn to_degrees(self) -> Self {
-                self.chain1(self.re().to_degrees(), T::one().to_degrees(), T::zero)
-            }
-
-            /// Converts degrees to radians with the value of `f64::to_radians`; derivative `π/180`.
-            #[inline]
-            #[must_use]
-            pub fn to_radians(self) -> Self {
-                self.chain1(self.re().to_radians(), T::one().to_radians(), T::zero)
-            }
-
             // ----- special functions -----
 
             /// Returns the error function: `f' = 2/√π·e^(−x²)`, `f'' = −2x·f'`.
@@ -484,10 +471,8 @@ macro_rules! impl_smooth_functions {
                 self.chain1(x.polygamma(n), df, || x.polygamma(n.saturating_add(2)))
             }
         }
+        };
     };
 }
 
-impl_smooth_functions!([T: Real] Dual<T>);
-impl_smooth_functions!([T: Real, const N: usize] DualVec<T, N>);
-impl_smooth_functions!([T: Real] HyperDual<T>);
-impl_smooth_functions!([T: Real, const N: usize] Dual2Vec<T, N>);
+pub(crate) use impl_smooth_functions;

@@ -1,4 +1,4 @@
-//! bytemuck integration (feature `bytemuck`): every dual type over a `Pod` scalar is `Pod` and
+//! bytemuck integration (feature `bytemuck`): every number type over a `Pod` scalar is `Pod` and
 //! `Zeroable`, so slices of dual numbers cast to and from slices of their scalar (or bytes)
 //! without copying.
 //!
@@ -10,6 +10,7 @@
 //! | `DualVec<T, N>` | `re, eps[0..N]` | `(1 + N)·size_of::<T>()` |
 //! | `HyperDual<T>` | `re, e1, e2, e12` | `4·size_of::<T>()` |
 //! | `Dual2Vec<T, N>` | `re, grad[0..N]`, then the `N×N` second-partial store row by row | `(1 + N + N²)·size_of::<T>()` |
+//! | `Taylor<T, K>` | `re, coeffs[0..K]` | `(1 + K)·size_of::<T>()` |
 //!
 //! `Dual2Vec` keeps only the upper triangle (`j ≥ i`) of its store meaningful; the entries below
 //! the diagonal are zero in every number built by the constructors and are never read, so bytes
@@ -24,112 +25,52 @@
 //! let flat: &[f64] = bytemuck::cast_slice(&xs);
 //! assert_eq!(flat, [1.0, 2.0, 3.0, 4.0]);
 //! ```
+//!
+//! # Safety
+//! This module is the one place the crate writes `unsafe` for a marker trait, through
+//! [`impl_bytemuck!`], which a type's `number_type!` line invokes. The argument, for every type
+//! it is invoked on:
+//! - `Zeroable` asks only that all-zero bits be a valid value. Every field of a number type is a
+//!   `T` or an array (or array of arrays) of `T`, and `T: Zeroable` makes all-zero bits a valid
+//!   `T`, hence a valid value of each field and of the struct (the constant 0; for `Dual2Vec` with
+//!   the zero lower triangle that the constructors also produce).
+//! - `Pod` asks for no padding, no invalid bit patterns, no pointers or interior mutability, and
+//!   `Copy + 'static`. The struct is `#[repr(C)]` and every field is a `T` or (nested) arrays of
+//!   `T`. Arrays have the alignment of `T` and no padding, and `size_of::<T>()` is a multiple of
+//!   `align_of::<T>()`, so in `repr(C)` each field starts where the previous one ends and the
+//!   size, a whole number of `T`s, needs no tail padding: the bytes are consecutive `T`s, each
+//!   valid for every bit pattern because `T: Pod` (which also rules out pointers and interior
+//!   mutability). No invariant of any type rests on a bit pattern (the unused lower triangle of
+//!   `Dual2Vec` is never read). The type is `Copy + 'static` when `T: Pod` is.
+//!
+//! The layout is checked at compile time for each type: the macro asserts that its size at
+//! `T = f64` (and each length 3) is the number of scalars its invocation declares, so a field of
+//! another type, or a lost `#[repr(C)]` that let the compiler add padding, fails the build.
 
-use crate::{Dual, Dual2Vec, DualVec, HyperDual};
-use bytemuck::{Pod, Zeroable};
+/// Generates `Zeroable` and `Pod` for one number type (see the module's safety argument), with
+/// the compile-time check that the type at `T = f64` and every length 3 is exactly `$scalars`
+/// `f64`s (an expression in the lengths' names).
+macro_rules! impl_bytemuck {
+    ([T $(, $len:ident)*] $ty:ty, scalars: $scalars:expr) => {
+        // SAFETY: see the module documentation of `integrations::bytemuck`: every field is a `T`
+        // or (nested) arrays of `T` in a `#[repr(C)]` struct, checked below.
+        #[allow(unsafe_code, reason = "bytemuck's marker traits are unsafe to implement")]
+        unsafe impl<T: bytemuck::Zeroable $(, const $len: usize)*> bytemuck::Zeroable for $ty {}
 
-// SAFETY: `Zeroable` asks only that the all-zero bit pattern be a valid value. Every field of
-// `Dual<T>` is a `T`, and `T: Zeroable` makes all-zero bits a valid `T`, so all-zero bits are a
-// valid `Dual<T>` (the value 0 with derivative part 0).
-#[allow(
-    unsafe_code,
-    reason = "bytemuck's marker traits are unsafe to implement"
-)]
-unsafe impl<T: Zeroable> Zeroable for Dual<T> {}
+        // SAFETY: as above; `T: Pod` makes every bit pattern of every field valid.
+        #[allow(unsafe_code, reason = "bytemuck's marker traits are unsafe to implement")]
+        unsafe impl<T: bytemuck::Pod $(, const $len: usize)*> bytemuck::Pod for $ty {}
 
-// SAFETY: `Dual<T>` is `#[repr(C)]` with exactly two fields, both of type `T`. A type's size is
-// a multiple of its alignment, so in `repr(C)` the second field starts right after the first
-// (offset `size_of::<T>()`) and the struct ends right after it (size `2·size_of::<T>()`, a
-// multiple of `align_of::<T>()`): there is no padding anywhere. Every bit pattern of the struct
-// is then a pair of bit patterns of `T`, all valid because `T: Pod`; `T: Pod` also rules out
-// pointers and interior mutability in the fields. `Dual<T>` is `Copy` and `'static` whenever
-// `T: Pod` is, as `Pod` requires.
-#[allow(
-    unsafe_code,
-    reason = "bytemuck's marker traits are unsafe to implement"
-)]
-unsafe impl<T: Pod> Pod for Dual<T> {}
+        const _: () = {
+            type T = f64;
+            $(const $len: usize = 3;)*
+            assert!(core::mem::size_of::<$ty>() == ($scalars) * core::mem::size_of::<f64>());
+            assert!(core::mem::align_of::<$ty>() == core::mem::align_of::<f64>());
+        };
+    };
+}
 
-// SAFETY: every field of `DualVec<T, N>` is a `T` or a `[T; N]`; with `T: Zeroable`, all-zero
-// bits are a valid `T` and hence a valid `[T; N]`, so they are a valid `DualVec<T, N>`.
-#[allow(
-    unsafe_code,
-    reason = "bytemuck's marker traits are unsafe to implement"
-)]
-unsafe impl<T: Zeroable, const N: usize> Zeroable for DualVec<T, N> {}
-
-// SAFETY: `DualVec<T, N>` is `#[repr(C)]` with the fields `re: T` and `eps: [T; N]`. An array
-// has the alignment of `T` and no padding (its size is `N·size_of::<T>()`), and `size_of::<T>()`
-// is a multiple of `align_of::<T>()`, so `eps` starts at offset `size_of::<T>()` with no gap and
-// the struct's size `(1 + N)·size_of::<T>()` needs no tail padding (for every `N`, 0 included).
-// The bytes are therefore `1 + N` consecutive `T`s, each valid for every bit pattern because
-// `T: Pod`, with no pointers or interior mutability. It is `Copy + 'static` when `T: Pod`.
-#[allow(
-    unsafe_code,
-    reason = "bytemuck's marker traits are unsafe to implement"
-)]
-unsafe impl<T: Pod, const N: usize> Pod for DualVec<T, N> {}
-
-// SAFETY: every field of `HyperDual<T>` is a `T`; with `T: Zeroable`, all-zero bits are a valid
-// `T`, so they are a valid `HyperDual<T>`.
-#[allow(
-    unsafe_code,
-    reason = "bytemuck's marker traits are unsafe to implement"
-)]
-unsafe impl<T: Zeroable> Zeroable for HyperDual<T> {}
-
-// SAFETY: `HyperDual<T>` is `#[repr(C)]` with four fields, all of type `T`. As for `Dual<T>`,
-// each field starts where the previous one ends (`size_of::<T>()` is a multiple of
-// `align_of::<T>()`), and the size `4·size_of::<T>()` needs no tail padding: the bytes are four
-// consecutive `T`s, each valid for every bit pattern because `T: Pod`, with no pointers or
-// interior mutability. It is `Copy + 'static` when `T: Pod`.
-#[allow(
-    unsafe_code,
-    reason = "bytemuck's marker traits are unsafe to implement"
-)]
-unsafe impl<T: Pod> Pod for HyperDual<T> {}
-
-// SAFETY: every field of `Dual2Vec<T, N>` is a `T`, a `[T; N]` or a `[[T; N]; N]`; with
-// `T: Zeroable`, all-zero bits are valid for each, so they are a valid `Dual2Vec<T, N>` (the
-// constant 0, with the zero lower triangle that the constructors also produce).
-#[allow(
-    unsafe_code,
-    reason = "bytemuck's marker traits are unsafe to implement"
-)]
-unsafe impl<T: Zeroable, const N: usize> Zeroable for Dual2Vec<T, N> {}
-
-// SAFETY: `Dual2Vec<T, N>` is `#[repr(C)]` with the fields `re: T`, `grad: [T; N]` and
-// `upper: [[T; N]; N]`. Arrays of `T` (and arrays of those) have the alignment of `T` and no
-// padding, and every field's size is a multiple of `size_of::<T>()`, itself a multiple of
-// `align_of::<T>()`; so each field starts where the previous one ends and the size
-// `(1 + N + N²)·size_of::<T>()` needs no tail padding. The bytes are `1 + N + N²` consecutive
-// `T`s, each valid for every bit pattern because `T: Pod`, with no pointers or interior
-// mutability. No invariant of the type rests on the entries below the diagonal of `upper` (they
-// are never read), so arbitrary bytes there are harmless. It is `Copy + 'static` when `T: Pod`.
-#[allow(
-    unsafe_code,
-    reason = "bytemuck's marker traits are unsafe to implement"
-)]
-unsafe impl<T: Pod, const N: usize> Pod for Dual2Vec<T, N> {}
-
-// The layouts the proofs above describe, checked on concrete instances: a field added to a
-// type, or a lost `#[repr(C)]` that let the compiler add padding, fails the build here.
-const _: () = {
-    use core::mem::{align_of, size_of};
-    assert!(size_of::<Dual<f64>>() == 2 * size_of::<f64>());
-    assert!(size_of::<Dual<f32>>() == 2 * size_of::<f32>());
-    assert!(size_of::<DualVec<f64, 0>>() == size_of::<f64>());
-    assert!(size_of::<DualVec<f64, 3>>() == 4 * size_of::<f64>());
-    assert!(size_of::<DualVec<f32, 5>>() == 6 * size_of::<f32>());
-    assert!(size_of::<HyperDual<f64>>() == 4 * size_of::<f64>());
-    assert!(size_of::<HyperDual<f32>>() == 4 * size_of::<f32>());
-    assert!(size_of::<Dual2Vec<f64, 2>>() == 7 * size_of::<f64>());
-    assert!(size_of::<Dual2Vec<f32, 3>>() == 13 * size_of::<f32>());
-    assert!(size_of::<Dual<Dual<f64>>>() == 4 * size_of::<f64>());
-    assert!(size_of::<HyperDual<DualVec<f32, 2>>>() == 12 * size_of::<f32>());
-    assert!(align_of::<Dual<f64>>() == align_of::<f64>());
-    assert!(align_of::<Dual2Vec<f32, 3>>() == align_of::<f32>());
-};
+pub(crate) use impl_bytemuck;
 
 #[cfg(test)]
 mod tests {

@@ -27,9 +27,9 @@ macro_rules! constants {
 }
 
 #[cfg(feature = "bytemuck")]
-mod bytemuck;
+pub(crate) mod bytemuck;
 #[cfg(any(feature = "nalgebra", feature = "nalgebra_v0_34"))]
-mod nalgebra;
+pub(crate) mod nalgebra;
 pub(crate) mod num_traits;
 #[cfg(feature = "serde")]
-mod serde;
+pub(crate) mod serde;

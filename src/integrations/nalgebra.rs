@@ -27,14 +27,12 @@
 //! ```
 #![deny(unconditional_recursion)]
 
-use crate::chain::Chain;
-use crate::{Dual, Dual2Vec, DualVec, HyperDual, Real};
-use ::approx::{AbsDiffEq, RelativeEq, UlpsEq};
-use num_traits::{One, Zero};
-
 /// Generates the `approx` comparisons (shared by both nalgebra versions): value parts only.
 macro_rules! impl_approx {
     ([$($p:tt)*] $ty:ty) => {
+        const _: () = {
+        use ::approx::{AbsDiffEq, RelativeEq, UlpsEq};
+
         impl<$($p)*> AbsDiffEq for $ty
         where
             T: AbsDiffEq<Epsilon = T>,
@@ -84,6 +82,7 @@ macro_rules! impl_approx {
                 self.re.ulps_eq(&other.re, epsilon.re, max_ulps)
             }
         }
+        };
     };
 }
 
@@ -91,6 +90,10 @@ macro_rules! impl_approx {
 /// version (`$na`, with its simba `$simba`) for one type.
 macro_rules! impl_real_field {
     ($na:ident, $simba:ident, [$($p:tt)*] $ty:ty) => {
+        const _: () = {
+        use $crate::chain::Parts;
+        use num_traits::{One, Zero};
+
 
         impl<$($p)*> ::$na::Field for $ty where T: ::$na::RealField {}
 
@@ -111,8 +114,8 @@ macro_rules! impl_real_field {
             }
         }
 
-        impl_real_field!(@primitive $na, $simba, [$($p)*] $ty, f32);
-        impl_real_field!(@primitive $na, $simba, [$($p)*] $ty, f64);
+        $crate::integrations::nalgebra::impl_real_field!(@primitive $na, $simba, [$($p)*] $ty, f32);
+        $crate::integrations::nalgebra::impl_real_field!(@primitive $na, $simba, [$($p)*] $ty, f64);
 
         impl<$($p)*> ::$na::RealField for $ty where T: ::$na::RealField {
             #[inline]
@@ -335,6 +338,7 @@ macro_rules! impl_real_field {
                 if cond { self } else { other }
             }
         }
+        };
     };
 
     // A primitive float embeds as a constant; a dual number is in the primitive's subset when
@@ -362,15 +366,12 @@ macro_rules! impl_real_field {
 /// Generates every nalgebra trait, of each version whose feature is on, for one type.
 macro_rules! impl_nalgebra {
     ([$($p:tt)*] $ty:ty) => {
-        impl_approx!([$($p)*] $ty);
+        $crate::integrations::nalgebra::impl_approx!([$($p)*] $ty);
         #[cfg(feature = "nalgebra")]
-        impl_real_field!(nalgebra, simba, [$($p)*] $ty);
+        $crate::integrations::nalgebra::impl_real_field!(nalgebra, simba, [$($p)*] $ty);
         #[cfg(feature = "nalgebra_v0_34")]
-        impl_real_field!(nalgebra_v0_34, simba_v0_9, [$($p)*] $ty);
+        $crate::integrations::nalgebra::impl_real_field!(nalgebra_v0_34, simba_v0_9, [$($p)*] $ty);
     };
 }
 
-impl_nalgebra!([T: Real] Dual<T>);
-impl_nalgebra!([T: Real, const N: usize] DualVec<T, N>);
-impl_nalgebra!([T: Real] HyperDual<T>);
-impl_nalgebra!([T: Real, const N: usize] Dual2Vec<T, N>);
+pub(crate) use {impl_approx, impl_nalgebra, impl_real_field};

@@ -1,20 +1,26 @@
-//! num-traits integration: every dual type over a [`Real`] is a `Float`, `FloatConst`, `Num`,
+//! num-traits integration: every number type over a [`Real`](crate::Real) is a `Float`, `FloatConst`, `Num`,
 //! `NumCast`, `ToPrimitive`, `FromPrimitive`, `Zero`, `One`, `Signed`, `Inv`, `Pow`, `Bounded`
-//! and itself a [`Real`] — so the types nest. Every method forwards to the inherent one.
+//! and itself a [`Real`](crate::Real) — so the types nest. Every method forwards to the inherent one.
 #![deny(unconditional_recursion)]
 #![forbid(unsafe_code)]
 
-use crate::chain::Chain;
-use crate::{Dual, Dual2Vec, DualVec, HyperDual, Real};
-use core::cmp::Ordering;
-use core::num::FpCategory;
-use num_traits::{
-    Bounded, Float, FloatConst, FromPrimitive, Inv, Num, NumCast, One, Pow, Signed, ToPrimitive,
-    Zero,
-};
-
+/// Generates the num-traits impls, `PartialEq`, `PartialOrd`, `From<T>` and [`Real`] of one
+/// number type. The impls sit in an anonymous `const` so that the names they use are in scope
+/// wherever they are expanded.
+///
+/// [`Real`]: crate::Real
 macro_rules! impl_num_traits {
     ([$($p:tt)*] $ty:ty) => {
+        const _: () = {
+        use $crate::Real;
+        use $crate::chain::Parts;
+        use core::cmp::Ordering;
+        use core::num::FpCategory;
+        use num_traits::{
+            Bounded, Float, FloatConst, FromPrimitive, Inv, Num, NumCast, One, Pow, Signed,
+            ToPrimitive, Zero,
+        };
+
         impl<$($p)*> PartialEq for $ty {
             /// Compares the value parts only.
             #[inline]
@@ -353,12 +359,8 @@ macro_rules! impl_num_traits {
                 atanh() -> Self;
             }
         }
+        };
     };
 }
 
 pub(crate) use impl_num_traits;
-
-impl_num_traits!([T: Real] Dual<T>);
-impl_num_traits!([T: Real, const N: usize] DualVec<T, N>);
-impl_num_traits!([T: Real] HyperDual<T>);
-impl_num_traits!([T: Real, const N: usize] Dual2Vec<T, N>);

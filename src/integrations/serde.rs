@@ -1,5 +1,8 @@
-//! serde integration (feature `serde`): `Serialize` and `Deserialize` for every dual type, nested
-//! ones included, written by hand so that the format is fixed and documented here.
+//! serde integration (feature `serde`): `Serialize` and `Deserialize` for every number type,
+//! nested ones included. The impls are generated (one macro, [`impl_serde!`]) from each type's
+//! list of fields rather than derived: derive would need serde's proc-macro feature, serde's own
+//! arrays stop at length 32, and `Dual2Vec` writes the full symmetric Hessian where it stores
+//! one triangle. The format is fixed and documented here.
 //!
 //! Every type is a struct with named fields, the parts in declaration order:
 //!
@@ -9,6 +12,7 @@
 //! | `DualVec<T, N>` | `re: T`, `eps: [T; N]` |
 //! | `HyperDual<T>` | `re: T`, `e1: T`, `e2: T`, `e12: T` |
 //! | `Dual2Vec<T, N>` | `re: T`, `grad: [T; N]`, `hessian: [[T; N]; N]` (full and symmetric) |
+//! | `Taylor<T, K>` | `re: T`, `coeffs: [T; K]` |
 //!
 //! so `Dual64::new(1.5, 2.0)` is `{"re":1.5,"eps":2.0}` in JSON, and a nested type nests:
 //! `Dual<Dual64>` is `{"re":{"re":…,"eps":…},"eps":{"re":…,"eps":…}}`. Arrays are fixed-length
@@ -23,11 +27,10 @@
 //! JSON (formats that carry IEEE floats, such as CBOR or bincode, round-trip them).
 #![forbid(unsafe_code)]
 
-use crate::{Dual, Dual2Vec, DualVec, HyperDual, Real};
 use core::fmt;
 use core::marker::PhantomData;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
-use serde::ser::{SerializeStruct, SerializeTuple, Serializer};
+use serde::ser::{SerializeTuple, Serializer};
 use serde::{Deserialize, Serialize};
 
 // =============================================================================================
@@ -35,7 +38,7 @@ use serde::{Deserialize, Serialize};
 // =============================================================================================
 
 /// Writes `[T; N]` as a tuple of length `N` (serde's own impl stops at 32).
-struct ArrayRef<'a, T, const N: usize>(&'a [T; N]);
+pub(crate) struct ArrayRef<'a, T, const N: usize>(pub(crate) &'a [T; N]);
 
 impl<T: Serialize, const N: usize> Serialize for ArrayRef<'_, T, N> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -48,7 +51,7 @@ impl<T: Serialize, const N: usize> Serialize for ArrayRef<'_, T, N> {
 }
 
 /// Writes `[[T; N]; N]` as a tuple of `N` tuples of length `N`.
-struct MatrixRef<'a, T, const N: usize>(&'a [[T; N]; N]);
+pub(crate) struct MatrixRef<'a, T, const N: usize>(pub(crate) &'a [[T; N]; N]);
 
 impl<T: Serialize, const N: usize> Serialize for MatrixRef<'_, T, N> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -63,7 +66,7 @@ impl<T: Serialize, const N: usize> Serialize for MatrixRef<'_, T, N> {
 /// Reads `[T; N]` from a sequence of exactly `N` elements. (`Copy + Default` fills the array
 /// before it is read into, which keeps this free of `unsafe` and of allocation.)
 #[derive(Clone, Copy)]
-struct Array<T, const N: usize>([T; N]);
+pub(crate) struct Array<T, const N: usize>(pub(crate) [T; N]);
 
 impl<T: Copy + Default, const N: usize> Default for Array<T, N> {
     fn default() -> Self {
@@ -109,11 +112,11 @@ impl<'de, T: Deserialize<'de> + Copy + Default, const N: usize> Visitor<'de>
 }
 
 // =============================================================================================
-// Struct plumbing shared by the four types
+// Struct plumbing shared by every type
 // =============================================================================================
 
 /// Reads a field name (or, for formats that number fields, its index) as its position in `.0`.
-struct FieldSeed(&'static [&'static str]);
+pub(crate) struct FieldSeed(pub(crate) &'static [&'static str]);
 
 impl<'de> DeserializeSeed<'de> for FieldSeed {
     type Value = usize;
@@ -153,7 +156,7 @@ impl Visitor<'_> for FieldSeed {
 }
 
 /// Reads the value of field `name` into `slot`, refusing a second occurrence.
-fn fill<'de, A: MapAccess<'de>, V: Deserialize<'de>>(
+pub(crate) fn fill<'de, A: MapAccess<'de>, V: Deserialize<'de>>(
     map: &mut A,
     slot: &mut Option<V>,
     name: &'static str,
@@ -166,12 +169,12 @@ fn fill<'de, A: MapAccess<'de>, V: Deserialize<'de>>(
 }
 
 /// Returns the value read for field `name`, or the missing-field error.
-fn required<V, E: de::Error>(slot: Option<V>, name: &'static str) -> Result<V, E> {
+pub(crate) fn required<V, E: de::Error>(slot: Option<V>, name: &'static str) -> Result<V, E> {
     slot.ok_or_else(|| de::Error::missing_field(name))
 }
 
 /// Reads element `index` of a struct written as a sequence.
-fn element<'de, A: SeqAccess<'de>, V: Deserialize<'de>>(
+pub(crate) fn element<'de, A: SeqAccess<'de>, V: Deserialize<'de>>(
     seq: &mut A,
     index: usize,
     expected: &dyn de::Expected,
@@ -181,261 +184,162 @@ fn element<'de, A: SeqAccess<'de>, V: Deserialize<'de>>(
 }
 
 // =============================================================================================
-// Dual
+// The impls of one type
 // =============================================================================================
 
-const DUAL_FIELDS: &[&str] = &["re", "eps"];
+/// Generates `Serialize` and `Deserialize` for one number type from its fields, each given as
+/// `name: kind = getter`. The kind says how the field is written: `scalar` (a `T`), `array(N)`
+/// (an `[T; N]`, as a tuple) or `matrix(N)` (an `[[T; N]; N]`, as a tuple of tuples); the getter
+/// (a closure of `&Self`) returns it. `build`, a closure of the fields in order, makes the number
+/// or says why it cannot (a `Result` whose error is `Display`).
+///
+/// Reading accepts a map with exactly these fields (any order, none twice, none unknown) or a
+/// sequence of them in order, as serde's derived impls do. The impls sit in an anonymous `const`
+/// so that the names they use are in scope wherever they are expanded.
+macro_rules! impl_serde {
+    (
+        [$($p:tt)*] $ty:ty,
+        $name:literal { $($field:ident: $kind:ident $(($len:ident))? = $get:expr),+ $(,)? }
+        => $build:expr
+    ) => {
+        const _: () = {
+        use $crate::integrations::serde::{element, fill, required, FieldSeed};
+        use core::fmt;
+        use core::marker::PhantomData;
+        use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+        use serde::ser::{SerializeStruct, Serializer};
+        use serde::{Deserialize, Serialize};
 
-/// Writes a struct `Dual` with the fields `re` and `eps`: `{"re":1.5,"eps":2.0}` in JSON.
-impl<T: Serialize> Serialize for Dual<T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Dual", 2)?;
-        s.serialize_field("re", &self.re)?;
-        s.serialize_field("eps", &self.eps)?;
-        s.end()
-    }
-}
+        const FIELDS: &[&str] = &[$(stringify!($field)),+];
 
-/// Reads a struct `Dual` with exactly the fields `re` and `eps` (or a sequence of the two).
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for Dual<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_struct("Dual", DUAL_FIELDS, DualVisitor(PhantomData))
-    }
-}
-
-struct DualVisitor<T>(PhantomData<T>);
-
-impl<'de, T: Deserialize<'de>> Visitor<'de> for DualVisitor<T> {
-    type Value = Dual<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a struct Dual with fields re and eps")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Dual<T>, A::Error> {
-        let re = element(&mut seq, 0, &self)?;
-        let eps = element(&mut seq, 1, &self)?;
-        Ok(Dual::new(re, eps))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Dual<T>, A::Error> {
-        let (mut re, mut eps) = (None, None);
-        while let Some(field) = map.next_key_seed(FieldSeed(DUAL_FIELDS))? {
-            match field {
-                0 => fill(&mut map, &mut re, "re")?,
-                _ => fill(&mut map, &mut eps, "eps")?,
+        impl<$($p)*> Serialize for $ty
+        where
+            T: Serialize,
+        {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut s = serializer.serialize_struct($name, FIELDS.len())?;
+                $(
+                    let value = ($get)(self);
+                    $crate::integrations::serde::impl_serde!(@write s, $field, $kind, value);
+                )+
+                s.end()
             }
         }
-        Ok(Dual::new(required(re, "re")?, required(eps, "eps")?))
-    }
-}
 
-// =============================================================================================
-// DualVec
-// =============================================================================================
-
-const DUAL_VEC_FIELDS: &[&str] = &["re", "eps"];
-
-/// Writes a struct `DualVec` with the fields `re` and `eps`, the partials as an array of length
-/// `N`: `{"re":1.0,"eps":[0.5,2.0]}` in JSON.
-impl<T: Serialize, const N: usize> Serialize for DualVec<T, N> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("DualVec", 2)?;
-        s.serialize_field("re", &self.re)?;
-        s.serialize_field("eps", &ArrayRef(&self.eps))?;
-        s.end()
-    }
-}
-
-/// Reads a struct `DualVec` with exactly the fields `re` and `eps` (or a sequence of the two);
-/// `eps` must hold exactly `N` partials.
-impl<'de, T: Deserialize<'de> + Copy + Default, const N: usize> Deserialize<'de> for DualVec<T, N> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_struct("DualVec", DUAL_VEC_FIELDS, DualVecVisitor(PhantomData))
-    }
-}
-
-struct DualVecVisitor<T, const N: usize>(PhantomData<T>);
-
-impl<'de, T: Deserialize<'de> + Copy + Default, const N: usize> Visitor<'de>
-    for DualVecVisitor<T, N>
-{
-    type Value = DualVec<T, N>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "a struct DualVec with fields re and eps (length {N})")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<DualVec<T, N>, A::Error> {
-        let re = element(&mut seq, 0, &self)?;
-        let Array(eps) = element(&mut seq, 1, &self)?;
-        Ok(DualVec::new(re, eps))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<DualVec<T, N>, A::Error> {
-        let (mut re, mut eps) = (None, None);
-        while let Some(field) = map.next_key_seed(FieldSeed(DUAL_VEC_FIELDS))? {
-            match field {
-                0 => fill(&mut map, &mut re, "re")?,
-                _ => fill(&mut map, &mut eps, "eps")?,
+        impl<'de, $($p)*> Deserialize<'de> for $ty
+        where
+            T: Deserialize<'de>,
+        {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                deserializer.deserialize_struct($name, FIELDS, NumberVisitor(PhantomData))
             }
         }
-        let Array(eps) = required(eps, "eps")?;
-        Ok(DualVec::new(required(re, "re")?, eps))
-    }
-}
 
-// =============================================================================================
-// HyperDual
-// =============================================================================================
+        struct NumberVisitor<X>(PhantomData<X>);
 
-const HYPER_DUAL_FIELDS: &[&str] = &["re", "e1", "e2", "e12"];
+        impl<'de, $($p)*> Visitor<'de> for NumberVisitor<$ty>
+        where
+            T: Deserialize<'de>,
+        {
+            type Value = $ty;
 
-/// Writes a struct `HyperDual` with the fields `re`, `e1`, `e2` and `e12`:
-/// `{"re":1.0,"e1":2.0,"e2":3.0,"e12":4.0}` in JSON.
-impl<T: Serialize> Serialize for HyperDual<T> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("HyperDual", 4)?;
-        s.serialize_field("re", &self.re)?;
-        s.serialize_field("e1", &self.e1)?;
-        s.serialize_field("e2", &self.e2)?;
-        s.serialize_field("e12", &self.e12)?;
-        s.end()
-    }
-}
-
-/// Reads a struct `HyperDual` with exactly the fields `re`, `e1`, `e2` and `e12` (or a sequence
-/// of the four).
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for HyperDual<T> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_struct(
-            "HyperDual",
-            HYPER_DUAL_FIELDS,
-            HyperDualVisitor(PhantomData),
-        )
-    }
-}
-
-struct HyperDualVisitor<T>(PhantomData<T>);
-
-impl<'de, T: Deserialize<'de>> Visitor<'de> for HyperDualVisitor<T> {
-    type Value = HyperDual<T>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a struct HyperDual with fields re, e1, e2 and e12")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<HyperDual<T>, A::Error> {
-        let re = element(&mut seq, 0, &self)?;
-        let e1 = element(&mut seq, 1, &self)?;
-        let e2 = element(&mut seq, 2, &self)?;
-        let e12 = element(&mut seq, 3, &self)?;
-        Ok(HyperDual::new(re, e1, e2, e12))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<HyperDual<T>, A::Error> {
-        let (mut re, mut e1, mut e2, mut e12) = (None, None, None, None);
-        while let Some(field) = map.next_key_seed(FieldSeed(HYPER_DUAL_FIELDS))? {
-            match field {
-                0 => fill(&mut map, &mut re, "re")?,
-                1 => fill(&mut map, &mut e1, "e1")?,
-                2 => fill(&mut map, &mut e2, "e2")?,
-                _ => fill(&mut map, &mut e12, "e12")?,
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                write!(f, "a struct {} with the fields {:?}", $name, FIELDS)
             }
-        }
-        Ok(HyperDual::new(
-            required(re, "re")?,
-            required(e1, "e1")?,
-            required(e2, "e2")?,
-            required(e12, "e12")?,
-        ))
-    }
-}
 
-// =============================================================================================
-// Dual2Vec
-// =============================================================================================
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<$ty, A::Error> {
+                let mut index = 0;
+                $(
+                    let $field: $crate::integrations::serde::impl_serde!(@wire $kind $($len)?) =
+                        element(&mut seq, index, &self)?;
+                    index += 1;
+                )+
+                let _ = index;
+                ($build)($($crate::integrations::serde::impl_serde!(@unwrap $kind, $field)),+)
+                    .map_err(de::Error::custom)
+            }
 
-const DUAL2_VEC_FIELDS: &[&str] = &["re", "grad", "hessian"];
-
-/// Writes a struct `Dual2Vec` with the fields `re`, `grad` (an array of length `N`) and
-/// `hessian`, the full symmetric `N×N` Hessian as an array of `N` rows:
-/// `{"re":18.0,"grad":[12.0,9.0],"hessian":[[4.0,6.0],[6.0,0.0]]}` in JSON.
-impl<T: Real + Serialize, const N: usize> Serialize for Dual2Vec<T, N> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Dual2Vec", 3)?;
-        s.serialize_field("re", &self.re)?;
-        s.serialize_field("grad", &ArrayRef(&self.grad))?;
-        s.serialize_field("hessian", &MatrixRef(&self.hessian()))?;
-        s.end()
-    }
-}
-
-/// Reads a struct `Dual2Vec` with exactly the fields `re`, `grad` and `hessian` (or a sequence
-/// of the three): `N` partials and `N` rows of `N` entries. The Hessian must be symmetric —
-/// each entry equal to its mirror image, compared by value as `==` compares (NaN matching
-/// NaN) — or reading fails.
-impl<'de, T: Real + Deserialize<'de>, const N: usize> Deserialize<'de> for Dual2Vec<T, N> {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_struct("Dual2Vec", DUAL2_VEC_FIELDS, Dual2VecVisitor(PhantomData))
-    }
-}
-
-struct Dual2VecVisitor<T, const N: usize>(PhantomData<T>);
-
-impl<T: Real, const N: usize> Dual2VecVisitor<T, N> {
-    /// Builds the number, refusing a Hessian that is not symmetric.
-    fn build<E: de::Error>(
-        re: T,
-        Array(grad): Array<T, N>,
-        Array(rows): Array<Array<T, N>, N>,
-    ) -> Result<Dual2Vec<T, N>, E> {
-        let hessian = rows.map(|Array(row)| row);
-        for (i, row) in hessian.iter().enumerate() {
-            for (j, &upper) in row.iter().enumerate().skip(i + 1) {
-                let lower = hessian[j][i];
-                if upper != lower && !(upper.is_nan() && lower.is_nan()) {
-                    return Err(de::Error::custom(format_args!(
-                        "the Hessian is not symmetric: entry ({i}, {j}) is {upper} \
-                         but entry ({j}, {i}) is {lower}"
-                    )));
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<$ty, A::Error> {
+                $(
+                    let mut $field: Option<
+                        $crate::integrations::serde::impl_serde!(@wire $kind $($len)?),
+                    > = None;
+                )+
+                while let Some(index) = map.next_key_seed(FieldSeed(FIELDS))? {
+                    let name = FIELDS[index];
+                    $(
+                        if name == stringify!($field) {
+                            fill(&mut map, &mut $field, stringify!($field))?;
+                        }
+                    )+
                 }
+                $( let $field = required($field, stringify!($field))?; )+
+                ($build)($($crate::integrations::serde::impl_serde!(@unwrap $kind, $field)),+)
+                    .map_err(de::Error::custom)
             }
         }
-        Ok(Dual2Vec::new(re, grad, hessian))
-    }
+        };
+    };
+
+    // How each kind of field is written...
+    (@write $s:ident, $field:ident, scalar, $value:ident) => {
+        $s.serialize_field(stringify!($field), &$value)?
+    };
+    (@write $s:ident, $field:ident, array, $value:ident) => {
+        $s.serialize_field(stringify!($field), &$crate::integrations::serde::ArrayRef(&$value))?
+    };
+    (@write $s:ident, $field:ident, matrix, $value:ident) => {
+        $s.serialize_field(stringify!($field), &$crate::integrations::serde::MatrixRef(&$value))?
+    };
+    // ... read ...
+    (@wire scalar) => { T };
+    (@wire array $len:ident) => { $crate::integrations::serde::Array<T, $len> };
+    (@wire matrix $len:ident) => {
+        $crate::integrations::serde::Array<$crate::integrations::serde::Array<T, $len>, $len>
+    };
+    // ... and handed to `build`.
+    (@unwrap scalar, $v:ident) => { $v };
+    (@unwrap array, $v:ident) => { $v.0 };
+    (@unwrap matrix, $v:ident) => { $v.0.map(|row| row.0) };
 }
 
-impl<'de, T: Real + Deserialize<'de>, const N: usize> Visitor<'de> for Dual2VecVisitor<T, N> {
-    type Value = Dual2Vec<T, N>;
+pub(crate) use impl_serde;
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// Returns the matrix if it is symmetric — each entry equal to its mirror image, compared by
+/// value as `==` compares (NaN matching NaN) — and otherwise the first pair that differs: a
+/// `Dual2Vec`'s Hessian read back.
+pub(crate) fn symmetric<T: crate::Real, const N: usize>(
+    m: [[T; N]; N],
+) -> Result<[[T; N]; N], Asymmetric<T>> {
+    for (i, row) in m.iter().enumerate() {
+        for (j, &upper) in row.iter().enumerate().skip(i + 1) {
+            let lower = m[j][i];
+            if upper != lower && !(upper.is_nan() && lower.is_nan()) {
+                return Err(Asymmetric {
+                    at: (i, j),
+                    upper,
+                    lower,
+                });
+            }
+        }
+    }
+    Ok(m)
+}
+
+/// A Hessian that is not symmetric: entry `at` and its mirror image differ.
+pub(crate) struct Asymmetric<T> {
+    at: (usize, usize),
+    upper: T,
+    lower: T,
+}
+
+impl<T: fmt::Display> fmt::Display for Asymmetric<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (i, j) = self.at;
         write!(
             f,
-            "a struct Dual2Vec with fields re, grad (length {N}) and hessian ({N}×{N})"
-        )
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Dual2Vec<T, N>, A::Error> {
-        let re = element(&mut seq, 0, &self)?;
-        let grad = element(&mut seq, 1, &self)?;
-        let hessian = element(&mut seq, 2, &self)?;
-        Self::build(re, grad, hessian)
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Dual2Vec<T, N>, A::Error> {
-        let (mut re, mut grad, mut hessian) = (None, None, None);
-        while let Some(field) = map.next_key_seed(FieldSeed(DUAL2_VEC_FIELDS))? {
-            match field {
-                0 => fill(&mut map, &mut re, "re")?,
-                1 => fill(&mut map, &mut grad, "grad")?,
-                _ => fill(&mut map, &mut hessian, "hessian")?,
-            }
-        }
-        Self::build(
-            required(re, "re")?,
-            required(grad, "grad")?,
-            required(hessian, "hessian")?,
+            "the Hessian is not symmetric: entry ({i}, {j}) is {} but entry ({j}, {i}) is {}",
+            self.upper, self.lower
         )
     }
 }

@@ -1,8 +1,9 @@
 //! `Dual<T>`: a value and one directional derivative.
-#![forbid(unsafe_code)]
+// No `forbid(unsafe_code)`: the `number_type!` line expands bytemuck's and simba's unsafe trait
+// items, written (with their safety arguments) in `integrations`; the crate root denies it.
 
 use crate::Real;
-use crate::chain::{Chain, KeepZerosScale, Scale};
+use crate::chain::{Chain, KeepZeros, Parts, Policy, scalar_div_by_chain};
 use core::fmt;
 
 /// A dual number `re + eps·ε` with `ε² = 0`: a value and one directional derivative.
@@ -91,45 +92,9 @@ impl<T: Real> Dual<T> {
     pub fn constant(x: T) -> Self {
         Self::new(x, T::zero())
     }
-
-    /// Applies `f` to every part.
-    #[inline]
-    pub(crate) fn map(self, f: impl Fn(T) -> T) -> Self {
-        Self::new(f(self.re), f(self.eps))
-    }
-
-    /// Combines two numbers part by part.
-    #[inline]
-    pub(crate) fn zip(self, other: Self, f: impl Fn(T, T) -> T) -> Self {
-        Self::new(f(self.re, other.re), f(self.eps, other.eps))
-    }
-
-    /// `(a + bε)(c + dε) = ac + (ad + bc)ε`, with `times(self part, rhs part)` for each
-    /// product of parts.
-    #[inline]
-    pub(crate) fn mul_with(self, rhs: Self, times: impl Fn(T, T) -> T) -> Self {
-        Self::new(
-            times(self.re, rhs.re),
-            times(self.re, rhs.eps) + times(self.eps, rhs.re),
-        )
-    }
-
-    #[inline]
-    pub(crate) fn mul(self, rhs: Self) -> Self {
-        self.mul_with(rhs, |a, b| a * b)
-    }
-
-    /// `(a + bε)/(c + dε) = q + (b − q·d)/c·ε` with `q = a/c`: no `1/c²`, so it neither
-    /// overflows nor underflows before the result does, and a zero `d` contributes nothing
-    /// even where `q` is infinite (so `x / constant(0)` matches `x / 0.0`).
-    #[inline]
-    pub(crate) fn div(self, rhs: Self) -> Self {
-        let q = self.re / rhs.re;
-        Self::new(q, (self.eps - KeepZerosScale::scale(q, rhs.eps)) / rhs.re)
-    }
 }
 
-impl<T: Real> Chain for Dual<T> {
+impl<T: Real> Parts for Dual<T> {
     type Re = T;
 
     #[inline]
@@ -152,14 +117,54 @@ impl<T: Real> Chain for Dual<T> {
         self.eps.is_zero_in_all_parts()
     }
 
-    /// `f(a + bε) = f(a) + f'(a)·bε`
     #[inline]
-    fn chain1_with<S: Scale>(self, f: T, df: T, _d2f: impl FnOnce() -> T) -> Self {
-        Self::new(f, S::scale(df, self.eps))
+    fn constant(re: T) -> Self {
+        Self::constant(re)
     }
 
     #[inline]
-    fn chain2_with<S: Scale>(
+    fn map(self, f: impl Fn(T) -> T) -> Self {
+        Self::new(f(self.re), f(self.eps))
+    }
+
+    #[inline]
+    fn zip(self, other: Self, f: impl Fn(T, T) -> T) -> Self {
+        Self::new(f(self.re, other.re), f(self.eps, other.eps))
+    }
+
+    /// `(a + bε)(c + dε) = ac + (ad + bc)ε`
+    #[inline]
+    fn mul_with(self, rhs: Self, times: impl Fn(T, T) -> T) -> Self {
+        Self::new(
+            times(self.re, rhs.re),
+            times(self.re, rhs.eps) + times(self.eps, rhs.re),
+        )
+    }
+
+    /// `(a + bε)/(c + dε) = q + (b − q·d)/c·ε` with `q = a/c`: no `1/c²`, so it neither
+    /// overflows nor underflows before the result does, and a zero `d` contributes nothing
+    /// even where `q` is infinite (so `x / constant(0)` matches `x / 0.0`).
+    #[inline]
+    fn div(self, rhs: Self) -> Self {
+        let q = self.re / rhs.re;
+        Self::new(q, (self.eps - KeepZeros::mul(q, rhs.eps)) / rhs.re)
+    }
+
+    #[inline]
+    fn scalar_div(s: T, x: Self) -> Self {
+        scalar_div_by_chain(s, x)
+    }
+}
+
+impl<T: Real> Chain for Dual<T> {
+    /// `f(a + bε) = f(a) + f'(a)·bε`
+    #[inline]
+    fn chain1_with<S: Policy>(self, f: T, df: T, _d2f: impl FnOnce() -> T) -> Self {
+        Self::new(f, S::mul(df, self.eps))
+    }
+
+    #[inline]
+    fn chain2_with<S: Policy>(
         self,
         other: Self,
         f: T,
@@ -167,7 +172,7 @@ impl<T: Real> Chain for Dual<T> {
         fy: T,
         _d2f: impl FnOnce() -> [T; 3],
     ) -> Self {
-        Self::new(f, S::scale(fx, self.eps) + S::scale(fy, other.eps))
+        Self::new(f, S::mul(fx, self.eps) + S::mul(fy, other.eps))
     }
 }
 
@@ -179,4 +184,12 @@ impl<T: fmt::Display> fmt::Display for Dual<T> {
             None => write!(f, "{} + {}ε", self.re, self.eps),
         }
     }
+}
+
+crate::types::number_type! {
+    Dual<T>,
+    functions: chain,
+    serde: "Dual" { re: scalar = |x: &Dual<T>| x.re, eps: scalar = |x: &Dual<T>| x.eps }
+        => |re, eps| Ok::<_, core::convert::Infallible>(Dual::new(re, eps)),
+    scalars: 2,
 }

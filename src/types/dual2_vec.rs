@@ -1,8 +1,9 @@
 //! `Dual2Vec<T, N>`: value, gradient and Hessian in `N` directions from one evaluation.
-#![forbid(unsafe_code)]
+// No `forbid(unsafe_code)`: the `number_type!` line expands bytemuck's and simba's unsafe trait
+// items, written (with their safety arguments) in `integrations`; the crate root denies it.
 
 use crate::Real;
-use crate::chain::{Chain, KeepZerosScale, Scale};
+use crate::chain::{Chain, KeepZeros, Parts, Policy, scalar_div_by_chain};
 use core::fmt;
 
 /// A second-order dual number in `N` directions: a value, its `N` partials and the `N×N`
@@ -125,96 +126,19 @@ impl<T: Real, const N: usize> Dual2Vec<T, N> {
         }
         h
     }
-
-    /// Applies `f` to every kept part.
-    #[inline]
-    pub(crate) fn map(self, f: impl Fn(T) -> T) -> Self {
-        let mut r = self;
-        r.re = f(r.re);
-        for g in &mut r.grad {
-            *g = f(*g);
-        }
-        for (i, row) in r.upper.iter_mut().enumerate() {
-            for h in &mut row[i..] {
-                *h = f(*h);
-            }
-        }
-        r
-    }
-
-    /// Combines two numbers part by part.
-    #[inline]
-    pub(crate) fn zip(self, o: Self, f: impl Fn(T, T) -> T) -> Self {
-        let mut r = self;
-        r.re = f(r.re, o.re);
-        for (g, og) in r.grad.iter_mut().zip(o.grad) {
-            *g = f(*g, og);
-        }
-        for (i, (row, orow)) in r.upper.iter_mut().zip(o.upper).enumerate() {
-            for (h, oh) in row[i..].iter_mut().zip(&orow[i..]) {
-                *h = f(*h, *oh);
-            }
-        }
-        r
-    }
-
-    /// `(a, ∇a, ∇²a)(b, ∇b, ∇²b) = (ab, a∇b + b∇a, a∇²b + b∇²a + ∇a∇bᵀ + ∇b∇aᵀ)`, with
-    /// `times(self part, o part)` for each product of parts.
-    #[inline]
-    pub(crate) fn mul_with(self, o: Self, times: impl Fn(T, T) -> T) -> Self {
-        let (a, b) = (self.re, o.re);
-        let mut r = Self::constant(times(a, b));
-        for i in 0..N {
-            r.grad[i] = times(a, o.grad[i]) + times(self.grad[i], b);
-            for j in i..N {
-                r.upper[i][j] = times(a, o.upper[i][j])
-                    + times(self.upper[i][j], b)
-                    + times(self.grad[i], o.grad[j])
-                    + times(self.grad[j], o.grad[i]);
-            }
-        }
-        r
-    }
-
-    #[inline]
-    pub(crate) fn mul(self, o: Self) -> Self {
-        self.mul_with(o, |a, b| a * b)
-    }
-
-    /// `q = x / y` from `x = q·y`: `∇q = (∇x − q∇y)/y`,
-    /// `∇²q = (∇²x − q∇²y − ∇q∇yᵀ − ∇y∇qᵀ)/y`. No power of `1/y` appears, so nothing
-    /// overflows or underflows before the result does; zero parts contribute nothing.
-    #[inline]
-    pub(crate) fn div(self, o: Self) -> Self {
-        let (q, b) = (self.re / o.re, o.re);
-        let mut r = Self::constant(q);
-        for i in 0..N {
-            r.grad[i] = (self.grad[i] - KeepZerosScale::scale(q, o.grad[i])) / b;
-        }
-        for i in 0..N {
-            for j in i..N {
-                r.upper[i][j] = (self.upper[i][j]
-                    - KeepZerosScale::scale(q, o.upper[i][j])
-                    - KeepZerosScale::scale(r.grad[i], o.grad[j])
-                    - KeepZerosScale::scale(r.grad[j], o.grad[i]))
-                    / b;
-            }
-        }
-        r
-    }
 }
 
 impl<T: Real, const N: usize> Dual2Vec<T, N> {
     /// `∇f(a) = f'·∇a`, `∇²f(a) = f'·∇²a + f''·∇a∇aᵀ`, the first-order products formed by `S`,
     /// the second-order ones by `S2`.
     #[inline]
-    fn apply1<S: Scale, S2: Scale>(self, f: T, df: T, d2f: T) -> Self {
+    fn apply1<S: Policy, S2: Policy>(self, f: T, df: T, d2f: T) -> Self {
         let mut r = Self::constant(f);
         for i in 0..N {
-            r.grad[i] = S::scale(df, self.grad[i]);
+            r.grad[i] = S::mul(df, self.grad[i]);
             for j in i..N {
                 r.upper[i][j] =
-                    S::scale(df, self.upper[i][j]) + S2::scale(d2f, self.grad[i] * self.grad[j]);
+                    S::mul(df, self.upper[i][j]) + S2::mul(d2f, self.grad[i] * self.grad[j]);
             }
         }
         r
@@ -223,7 +147,7 @@ impl<T: Real, const N: usize> Dual2Vec<T, N> {
     /// The chain rule of `f(x, y)` with slopes `[fx, fy]` and second partials
     /// `[fxx, fxy, fyy]`, the first-order products formed by `S`, the second-order ones by `S2`.
     #[inline]
-    fn apply2<S: Scale, S2: Scale>(
+    fn apply2<S: Policy, S2: Policy>(
         self,
         o: Self,
         f: T,
@@ -232,13 +156,13 @@ impl<T: Real, const N: usize> Dual2Vec<T, N> {
     ) -> Self {
         let mut r = Self::constant(f);
         for i in 0..N {
-            r.grad[i] = S::scale(fx, self.grad[i]) + S::scale(fy, o.grad[i]);
+            r.grad[i] = S::mul(fx, self.grad[i]) + S::mul(fy, o.grad[i]);
             for j in i..N {
-                r.upper[i][j] = S::scale(fx, self.upper[i][j])
-                    + S::scale(fy, o.upper[i][j])
-                    + S2::scale(fxx, self.grad[i] * self.grad[j])
-                    + S2::scale(fxy, self.grad[i] * o.grad[j] + o.grad[i] * self.grad[j])
-                    + S2::scale(fyy, o.grad[i] * o.grad[j]);
+                r.upper[i][j] = S::mul(fx, self.upper[i][j])
+                    + S::mul(fy, o.upper[i][j])
+                    + S2::mul(fxx, self.grad[i] * self.grad[j])
+                    + S2::mul(fxy, self.grad[i] * o.grad[j] + o.grad[i] * self.grad[j])
+                    + S2::mul(fyy, o.grad[i] * o.grad[j]);
             }
         }
         r
@@ -252,7 +176,7 @@ impl<T: Real, const N: usize> Default for Dual2Vec<T, N> {
     }
 }
 
-impl<T: Real, const N: usize> Chain for Dual2Vec<T, N> {
+impl<T: Real, const N: usize> Parts for Dual2Vec<T, N> {
     type Re = T;
 
     #[inline]
@@ -284,19 +208,103 @@ impl<T: Real, const N: usize> Chain for Dual2Vec<T, N> {
                 .all(|(i, row)| row[i..].iter().all(Real::is_zero_in_all_parts))
     }
 
+    #[inline]
+    fn constant(re: T) -> Self {
+        Self::constant(re)
+    }
+
+    /// Applies `f` to every kept part.
+    #[inline]
+    fn map(self, f: impl Fn(T) -> T) -> Self {
+        let mut r = self;
+        r.re = f(r.re);
+        for g in &mut r.grad {
+            *g = f(*g);
+        }
+        for (i, row) in r.upper.iter_mut().enumerate() {
+            for h in &mut row[i..] {
+                *h = f(*h);
+            }
+        }
+        r
+    }
+
+    /// Combines two numbers part by part.
+    #[inline]
+    fn zip(self, o: Self, f: impl Fn(T, T) -> T) -> Self {
+        let mut r = self;
+        r.re = f(r.re, o.re);
+        for (g, og) in r.grad.iter_mut().zip(o.grad) {
+            *g = f(*g, og);
+        }
+        for (i, (row, orow)) in r.upper.iter_mut().zip(o.upper).enumerate() {
+            for (h, oh) in row[i..].iter_mut().zip(&orow[i..]) {
+                *h = f(*h, *oh);
+            }
+        }
+        r
+    }
+
+    /// `(a, ∇a, ∇²a)(b, ∇b, ∇²b) = (ab, a∇b + b∇a, a∇²b + b∇²a + ∇a∇bᵀ + ∇b∇aᵀ)`, with
+    /// `times(self part, o part)` for each product of parts.
+    #[inline]
+    fn mul_with(self, o: Self, times: impl Fn(T, T) -> T) -> Self {
+        let (a, b) = (self.re, o.re);
+        let mut r = Self::constant(times(a, b));
+        for i in 0..N {
+            r.grad[i] = times(a, o.grad[i]) + times(self.grad[i], b);
+            for j in i..N {
+                r.upper[i][j] = times(a, o.upper[i][j])
+                    + times(self.upper[i][j], b)
+                    + times(self.grad[i], o.grad[j])
+                    + times(self.grad[j], o.grad[i]);
+            }
+        }
+        r
+    }
+
+    /// `q = x / y` from `x = q·y`: `∇q = (∇x − q∇y)/y`,
+    /// `∇²q = (∇²x − q∇²y − ∇q∇yᵀ − ∇y∇qᵀ)/y`. No power of `1/y` appears, so nothing
+    /// overflows or underflows before the result does; zero parts contribute nothing.
+    #[inline]
+    fn div(self, o: Self) -> Self {
+        let (q, b) = (self.re / o.re, o.re);
+        let mut r = Self::constant(q);
+        for i in 0..N {
+            r.grad[i] = (self.grad[i] - KeepZeros::mul(q, o.grad[i])) / b;
+        }
+        for i in 0..N {
+            for j in i..N {
+                r.upper[i][j] = (self.upper[i][j]
+                    - KeepZeros::mul(q, o.upper[i][j])
+                    - KeepZeros::mul(r.grad[i], o.grad[j])
+                    - KeepZeros::mul(r.grad[j], o.grad[i]))
+                    / b;
+            }
+        }
+        r
+    }
+
+    #[inline]
+    fn scalar_div(s: T, x: Self) -> Self {
+        scalar_div_by_chain(s, x)
+    }
+}
+
+impl<T: Real, const N: usize> Chain for Dual2Vec<T, N> {
     /// `∇f(a) = f'·∇a`, `∇²f(a) = f'·∇²a + f''·∇a∇aᵀ`
     #[inline]
-    fn chain1_with<S: Scale>(self, f: T, df: T, d2f: impl FnOnce() -> T) -> Self {
+    fn chain1_with<S: Policy>(self, f: T, df: T, d2f: impl FnOnce() -> T) -> Self {
         let d2f = d2f();
         if d2f.is_finite() {
             self.apply1::<S, S>(f, df, d2f)
         } else {
-            self.apply1::<S, KeepZerosScale>(f, df, d2f)
+            self.apply1::<S, KeepZeros>(f, df, d2f)
         }
     }
 
     #[inline]
-    fn chain2_with<S: Scale>(
+    fn chain2_with<S: Policy>(
         self,
         o: Self,
         f: T,
@@ -308,7 +316,7 @@ impl<T: Real, const N: usize> Chain for Dual2Vec<T, N> {
         if d2.iter().all(|s| s.is_finite()) {
             self.apply2::<S, S>(o, f, [fx, fy], d2)
         } else {
-            self.apply2::<S, KeepZerosScale>(o, f, [fx, fy], d2)
+            self.apply2::<S, KeepZeros>(o, f, [fx, fy], d2)
         }
     }
 }
@@ -342,4 +350,17 @@ impl<T: Real, const N: usize> fmt::Display for Dual2Vec<T, N> {
         }
         f.write_str("]ε²")
     }
+}
+
+crate::types::number_type! {
+    Dual2Vec<T, N>,
+    functions: chain,
+    serde: "Dual2Vec" {
+        re: scalar = |x: &Dual2Vec<T, N>| x.re,
+        grad: array(N) = |x: &Dual2Vec<T, N>| x.grad,
+        hessian: matrix(N) = |x: &Dual2Vec<T, N>| x.hessian(),
+    } => |re, grad, hessian| {
+        crate::integrations::serde::symmetric(hessian).map(|h| Dual2Vec::new(re, grad, h))
+    },
+    scalars: 1 + N + N * N,
 }

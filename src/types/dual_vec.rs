@@ -1,8 +1,9 @@
 //! `DualVec<T, N>`: a value and `N` partial derivatives, for chunked gradients and Jacobians.
-#![forbid(unsafe_code)]
+// No `forbid(unsafe_code)`: the `number_type!` line expands bytemuck's and simba's unsafe trait
+// items, written (with their safety arguments) in `integrations`; the crate root denies it.
 
 use crate::Real;
-use crate::chain::{Chain, KeepZerosScale, Scale};
+use crate::chain::{Chain, KeepZeros, Parts, Policy, scalar_div_by_chain};
 use core::fmt;
 
 /// A vector dual number `re + Σₖ eps[k]·εₖ` with `εᵢεⱼ = 0`: a value and `N` directional
@@ -85,50 +86,6 @@ impl<T: Real, const N: usize> DualVec<T, N> {
     pub fn constant(x: T) -> Self {
         Self::new(x, [T::zero(); N])
     }
-
-    /// Applies `f` to every part.
-    #[inline]
-    pub(crate) fn map(self, f: impl Fn(T) -> T) -> Self {
-        Self::new(f(self.re), self.eps.map(f))
-    }
-
-    /// Combines two numbers part by part.
-    #[inline]
-    pub(crate) fn zip(self, other: Self, f: impl Fn(T, T) -> T) -> Self {
-        let mut eps = self.eps;
-        for (e, o) in eps.iter_mut().zip(other.eps) {
-            *e = f(*e, o);
-        }
-        Self::new(f(self.re, other.re), eps)
-    }
-
-    /// `(a + Σ bₖεₖ)(c + Σ dₖεₖ) = ac + Σ (a·dₖ + bₖ·c)εₖ`, with `times(self part, rhs part)`
-    /// for each product of parts.
-    #[inline]
-    pub(crate) fn mul_with(self, rhs: Self, times: impl Fn(T, T) -> T) -> Self {
-        let mut eps = self.eps;
-        for (e, d) in eps.iter_mut().zip(rhs.eps) {
-            *e = times(self.re, d) + times(*e, rhs.re);
-        }
-        Self::new(times(self.re, rhs.re), eps)
-    }
-
-    #[inline]
-    pub(crate) fn mul(self, rhs: Self) -> Self {
-        self.mul_with(rhs, |a, b| a * b)
-    }
-
-    /// `(a + Σ bₖεₖ)/(c + Σ dₖεₖ) = q + Σ (bₖ − q·dₖ)/c·εₖ` with `q = a/c` (see
-    /// [`Dual`](crate::Dual)'s quotient: no `1/c`, zero parts contribute nothing).
-    #[inline]
-    pub(crate) fn div(self, rhs: Self) -> Self {
-        let q = self.re / rhs.re;
-        let mut eps = self.eps;
-        for (e, d) in eps.iter_mut().zip(rhs.eps) {
-            *e = (*e - KeepZerosScale::scale(q, d)) / rhs.re;
-        }
-        Self::new(q, eps)
-    }
 }
 
 impl<T: Real, const N: usize> Default for DualVec<T, N> {
@@ -138,7 +95,7 @@ impl<T: Real, const N: usize> Default for DualVec<T, N> {
     }
 }
 
-impl<T: Real, const N: usize> Chain for DualVec<T, N> {
+impl<T: Real, const N: usize> Parts for DualVec<T, N> {
     type Re = T;
 
     #[inline]
@@ -161,15 +118,66 @@ impl<T: Real, const N: usize> Chain for DualVec<T, N> {
         self.eps.iter().all(Real::is_zero_in_all_parts)
     }
 
+    #[inline]
+    fn constant(re: T) -> Self {
+        Self::constant(re)
+    }
+
+    /// Applies `f` to every part.
+    #[inline]
+    fn map(self, f: impl Fn(T) -> T) -> Self {
+        Self::new(f(self.re), self.eps.map(f))
+    }
+
+    /// Combines two numbers part by part.
+    #[inline]
+    fn zip(self, other: Self, f: impl Fn(T, T) -> T) -> Self {
+        let mut eps = self.eps;
+        for (e, o) in eps.iter_mut().zip(other.eps) {
+            *e = f(*e, o);
+        }
+        Self::new(f(self.re, other.re), eps)
+    }
+
+    /// `(a + Σ bₖεₖ)(c + Σ dₖεₖ) = ac + Σ (a·dₖ + bₖ·c)εₖ`, with `times(self part, rhs part)`
+    /// for each product of parts.
+    #[inline]
+    fn mul_with(self, rhs: Self, times: impl Fn(T, T) -> T) -> Self {
+        let mut eps = self.eps;
+        for (e, d) in eps.iter_mut().zip(rhs.eps) {
+            *e = times(self.re, d) + times(*e, rhs.re);
+        }
+        Self::new(times(self.re, rhs.re), eps)
+    }
+
+    /// `(a + Σ bₖεₖ)/(c + Σ dₖεₖ) = q + Σ (bₖ − q·dₖ)/c·εₖ` with `q = a/c` (see
+    /// [`Dual`](crate::Dual)'s quotient: no `1/c`, zero parts contribute nothing).
+    #[inline]
+    fn div(self, rhs: Self) -> Self {
+        let q = self.re / rhs.re;
+        let mut eps = self.eps;
+        for (e, d) in eps.iter_mut().zip(rhs.eps) {
+            *e = (*e - KeepZeros::mul(q, d)) / rhs.re;
+        }
+        Self::new(q, eps)
+    }
+
+    #[inline]
+    fn scalar_div(s: T, x: Self) -> Self {
+        scalar_div_by_chain(s, x)
+    }
+}
+
+impl<T: Real, const N: usize> Chain for DualVec<T, N> {
     /// `f(a + Σ bₖεₖ) = f(a) + Σ f'(a)·bₖεₖ`
     #[inline]
-    fn chain1_with<S: Scale>(self, f: T, df: T, _d2f: impl FnOnce() -> T) -> Self {
-        Self::new(f, self.eps.map(|e| S::scale(df, e)))
+    fn chain1_with<S: Policy>(self, f: T, df: T, _d2f: impl FnOnce() -> T) -> Self {
+        Self::new(f, self.eps.map(|e| S::mul(df, e)))
     }
 
     /// `f(x, y)` has parts `fx·xₖ + fy·yₖ`.
     #[inline]
-    fn chain2_with<S: Scale>(
+    fn chain2_with<S: Policy>(
         self,
         other: Self,
         f: T,
@@ -179,7 +187,7 @@ impl<T: Real, const N: usize> Chain for DualVec<T, N> {
     ) -> Self {
         let mut eps = self.eps;
         for (e, o) in eps.iter_mut().zip(other.eps) {
-            *e = S::scale(fx, *e) + S::scale(fy, o);
+            *e = S::mul(fx, *e) + S::mul(fy, o);
         }
         Self::new(f, eps)
     }
@@ -204,4 +212,12 @@ impl<T: fmt::Display, const N: usize> fmt::Display for DualVec<T, N> {
         }
         f.write_str("]ε")
     }
+}
+
+crate::types::number_type! {
+    DualVec<T, N>,
+    functions: chain,
+    serde: "DualVec" { re: scalar = |x: &DualVec<T, N>| x.re, eps: array(N) = |x: &DualVec<T, N>| x.eps }
+        => |re, eps| Ok::<_, core::convert::Infallible>(DualVec::new(re, eps)),
+    scalars: 1 + N,
 }

@@ -1,8 +1,9 @@
 //! `HyperDual<T>`: exact second and mixed partial derivatives.
-#![forbid(unsafe_code)]
+// No `forbid(unsafe_code)`: the `number_type!` line expands bytemuck's and simba's unsafe trait
+// items, written (with their safety arguments) in `integrations`; the crate root denies it.
 
 use crate::Real;
-use crate::chain::{Chain, KeepZerosScale, Scale, scale_curvature};
+use crate::chain::{Chain, KeepZeros, Parts, Policy, scalar_div_by_chain, scale_curvature};
 use core::fmt;
 
 /// A hyper-dual number `re + e1·ε₁ + e2·ε₂ + e12·ε₁ε₂` with `ε₁² = ε₂² = 0`, `ε₁ε₂ ≠ 0`.
@@ -84,64 +85,9 @@ impl<T: Real> HyperDual<T> {
     pub fn constant(x: T) -> Self {
         Self::new(x, T::zero(), T::zero(), T::zero())
     }
-
-    /// Applies `f` to every part.
-    #[inline]
-    pub(crate) fn map(self, f: impl Fn(T) -> T) -> Self {
-        Self::new(f(self.re), f(self.e1), f(self.e2), f(self.e12))
-    }
-
-    /// Combines two numbers part by part.
-    #[inline]
-    pub(crate) fn zip(self, o: Self, f: impl Fn(T, T) -> T) -> Self {
-        Self::new(
-            f(self.re, o.re),
-            f(self.e1, o.e1),
-            f(self.e2, o.e2),
-            f(self.e12, o.e12),
-        )
-    }
-
-    /// `(a + a₁ε₁ + a₂ε₂ + a₁₂ε₁ε₂)(b + …) = ab + (a b₁ + a₁ b)ε₁ + (a b₂ + a₂ b)ε₂
-    ///  + (a b₁₂ + a₁ b₂ + a₂ b₁ + a₁₂ b)ε₁ε₂`
-    ///
-    /// `times(self part, o part)` forms each product of parts.
-    #[inline]
-    pub(crate) fn mul_with(self, o: Self, times: impl Fn(T, T) -> T) -> Self {
-        Self::new(
-            times(self.re, o.re),
-            times(self.re, o.e1) + times(self.e1, o.re),
-            times(self.re, o.e2) + times(self.e2, o.re),
-            times(self.re, o.e12)
-                + times(self.e1, o.e2)
-                + times(self.e2, o.e1)
-                + times(self.e12, o.re),
-        )
-    }
-
-    #[inline]
-    pub(crate) fn mul(self, o: Self) -> Self {
-        self.mul_with(o, |a, b| a * b)
-    }
-
-    /// `q = x / y` from `x = q·y`, part by part: `q₁ = (x₁ − q·y₁)/y`, `q₂ = (x₂ − q·y₂)/y`,
-    /// `q₁₂ = (x₁₂ − q·y₁₂ − q₁·y₂ − q₂·y₁)/y`. No power of `1/y` appears, so nothing
-    /// overflows or underflows before the result does; zero parts contribute nothing.
-    #[inline]
-    pub(crate) fn div(self, o: Self) -> Self {
-        let q = self.re / o.re;
-        let e1 = (self.e1 - KeepZerosScale::scale(q, o.e1)) / o.re;
-        let e2 = (self.e2 - KeepZerosScale::scale(q, o.e2)) / o.re;
-        let e12 = (self.e12
-            - KeepZerosScale::scale(q, o.e12)
-            - KeepZerosScale::scale(e1, o.e2)
-            - KeepZerosScale::scale(e2, o.e1))
-            / o.re;
-        Self::new(q, e1, e2, e12)
-    }
 }
 
-impl<T: Real> Chain for HyperDual<T> {
+impl<T: Real> Parts for HyperDual<T> {
     type Re = T;
 
     #[inline]
@@ -166,16 +112,78 @@ impl<T: Real> Chain for HyperDual<T> {
             && self.e12.is_zero_in_all_parts()
     }
 
-    /// `f(a + a₁ε₁ + a₂ε₂ + a₁₂ε₁ε₂) = f + f'a₁ε₁ + f'a₂ε₂ + (f'a₁₂ + f''a₁a₂)ε₁ε₂`
     #[inline]
-    fn chain1_with<S: Scale>(self, f: T, df: T, d2f: impl FnOnce() -> T) -> Self {
-        let curvature = scale_curvature::<S, T>(d2f(), self.e1 * self.e2);
-        let e12 = S::scale(df, self.e12) + curvature;
-        Self::new(f, S::scale(df, self.e1), S::scale(df, self.e2), e12)
+    fn constant(re: T) -> Self {
+        Self::constant(re)
+    }
+
+    /// Applies `f` to every part.
+    #[inline]
+    fn map(self, f: impl Fn(T) -> T) -> Self {
+        Self::new(f(self.re), f(self.e1), f(self.e2), f(self.e12))
+    }
+
+    /// Combines two numbers part by part.
+    #[inline]
+    fn zip(self, o: Self, f: impl Fn(T, T) -> T) -> Self {
+        Self::new(
+            f(self.re, o.re),
+            f(self.e1, o.e1),
+            f(self.e2, o.e2),
+            f(self.e12, o.e12),
+        )
+    }
+
+    /// `(a + a₁ε₁ + a₂ε₂ + a₁₂ε₁ε₂)(b + …) = ab + (a b₁ + a₁ b)ε₁ + (a b₂ + a₂ b)ε₂
+    ///  + (a b₁₂ + a₁ b₂ + a₂ b₁ + a₁₂ b)ε₁ε₂`
+    ///
+    /// `times(self part, o part)` forms each product of parts.
+    #[inline]
+    fn mul_with(self, o: Self, times: impl Fn(T, T) -> T) -> Self {
+        Self::new(
+            times(self.re, o.re),
+            times(self.re, o.e1) + times(self.e1, o.re),
+            times(self.re, o.e2) + times(self.e2, o.re),
+            times(self.re, o.e12)
+                + times(self.e1, o.e2)
+                + times(self.e2, o.e1)
+                + times(self.e12, o.re),
+        )
+    }
+
+    /// `q = x / y` from `x = q·y`, part by part: `q₁ = (x₁ − q·y₁)/y`, `q₂ = (x₂ − q·y₂)/y`,
+    /// `q₁₂ = (x₁₂ − q·y₁₂ − q₁·y₂ − q₂·y₁)/y`. No power of `1/y` appears, so nothing
+    /// overflows or underflows before the result does; zero parts contribute nothing.
+    #[inline]
+    fn div(self, o: Self) -> Self {
+        let q = self.re / o.re;
+        let e1 = (self.e1 - KeepZeros::mul(q, o.e1)) / o.re;
+        let e2 = (self.e2 - KeepZeros::mul(q, o.e2)) / o.re;
+        let e12 = (self.e12
+            - KeepZeros::mul(q, o.e12)
+            - KeepZeros::mul(e1, o.e2)
+            - KeepZeros::mul(e2, o.e1))
+            / o.re;
+        Self::new(q, e1, e2, e12)
     }
 
     #[inline]
-    fn chain2_with<S: Scale>(
+    fn scalar_div(s: T, x: Self) -> Self {
+        scalar_div_by_chain(s, x)
+    }
+}
+
+impl<T: Real> Chain for HyperDual<T> {
+    /// `f(a + a₁ε₁ + a₂ε₂ + a₁₂ε₁ε₂) = f + f'a₁ε₁ + f'a₂ε₂ + (f'a₁₂ + f''a₁a₂)ε₁ε₂`
+    #[inline]
+    fn chain1_with<S: Policy>(self, f: T, df: T, d2f: impl FnOnce() -> T) -> Self {
+        let curvature = scale_curvature::<S, T>(d2f(), self.e1 * self.e2);
+        let e12 = S::mul(df, self.e12) + curvature;
+        Self::new(f, S::mul(df, self.e1), S::mul(df, self.e2), e12)
+    }
+
+    #[inline]
+    fn chain2_with<S: Policy>(
         self,
         o: Self,
         f: T,
@@ -184,10 +192,10 @@ impl<T: Real> Chain for HyperDual<T> {
         d2f: impl FnOnce() -> [T; 3],
     ) -> Self {
         let [fxx, fxy, fyy] = d2f();
-        let e1 = S::scale(fx, self.e1) + S::scale(fy, o.e1);
-        let e2 = S::scale(fx, self.e2) + S::scale(fy, o.e2);
-        let e12 = S::scale(fx, self.e12)
-            + S::scale(fy, o.e12)
+        let e1 = S::mul(fx, self.e1) + S::mul(fy, o.e1);
+        let e2 = S::mul(fx, self.e2) + S::mul(fy, o.e2);
+        let e12 = S::mul(fx, self.e12)
+            + S::mul(fy, o.e12)
             + scale_curvature::<S, T>(fxx, self.e1 * self.e2)
             + scale_curvature::<S, T>(fxy, self.e1 * o.e2 + o.e1 * self.e2)
             + scale_curvature::<S, T>(fyy, o.e1 * o.e2);
@@ -211,4 +219,16 @@ impl<T: fmt::Display> fmt::Display for HyperDual<T> {
             ),
         }
     }
+}
+
+crate::types::number_type! {
+    HyperDual<T>,
+    functions: chain,
+    serde: "HyperDual" {
+        re: scalar = |x: &HyperDual<T>| x.re,
+        e1: scalar = |x: &HyperDual<T>| x.e1,
+        e2: scalar = |x: &HyperDual<T>| x.e2,
+        e12: scalar = |x: &HyperDual<T>| x.e12,
+    } => |re, e1, e2, e12| Ok::<_, core::convert::Infallible>(HyperDual::new(re, e1, e2, e12)),
+    scalars: 4,
 }

@@ -1,56 +1,51 @@
-//! Operators for every dual type: each rule is written once on owned values; the macros below
-//! generate the borrowed combinations, the `op=` forms, the scalar forms and `Sum`/`Product`.
+//! Operators for every number type: each rule is written once on owned values (the type's
+//! [`Parts`]); the macros below generate the borrowed combinations, the `op=` forms, the scalar
+//! forms and `Sum`/`Product`.
 #![forbid(unsafe_code)]
 
-use crate::chain::Chain;
-use crate::{Dual, Dual2Vec, DualVec, HyperDual, Real};
-use core::iter::{Product, Sum};
-use core::ops::{
-    Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Rem, RemAssign, Sub, SubAssign,
-};
-use num_traits::{Float, One, Zero};
+use crate::chain::Parts;
+use num_traits::{Float, One};
 
-/// `x % y = x − y·trunc(x/y)`: `∂/∂x = 1`, `∂/∂y = −trunc(x/y)`. NaN in every part when `y = 0`.
+/// `x % y = x − y·trunc(x/y)` with `trunc(x/y)` held constant: `∂/∂x = 1`, `∂/∂y = −trunc(x/y)`.
+/// NaN in every part when `y = 0`.
 #[inline]
-fn rem<X: Chain>(x: X, y: X) -> X {
+pub(crate) fn rem<X: Parts>(x: X, y: X) -> X {
     let (a, b) = (x.re(), y.re());
-    x.chain2(y, a % b, X::Re::one(), -(a / b).trunc(), || {
-        [X::Re::zero(); 3]
-    })
+    x.linear2(y, a % b, X::Re::one(), -(a / b).trunc())
 }
 
-/// `x % s` for a constant `s`: derivative 1.
+/// `x % s` for a constant `s`: slope 1.
 #[inline]
-fn rem_scalar<X: Chain>(x: X, s: X::Re) -> X {
-    x.chain1(x.re() % s, X::Re::one(), X::Re::zero)
+pub(crate) fn rem_scalar<X: Parts>(x: X, s: X::Re) -> X {
+    x.linear1(x.re() % s, X::Re::one())
 }
 
 /// `s − x` for a constant `s`: the value is exactly `s − x.re`.
 #[inline]
-fn scalar_sub<X: Chain + Neg<Output = X>>(s: X::Re, x: X) -> X {
-    (-x).with_re(s - x.re())
+pub(crate) fn scalar_sub<X: Parts>(s: X::Re, x: X) -> X {
+    x.map(|p| -p).with_re(s - x.re())
 }
 
-/// `s / x` for a constant `s`: `f' = −s/x²`, `f'' = 2s/x³`.
+/// `s % x` for a constant `s`: slope `−trunc(s/x)`.
 #[inline]
-fn scalar_div<X: Chain>(s: X::Re, x: X) -> X {
+pub(crate) fn scalar_rem<X: Parts>(s: X::Re, x: X) -> X {
     let r = x.re();
-    let q = s / r;
-    let df = -q / r;
-    x.chain1(q, df, || -(df + df) / r)
+    x.linear1(s % r, -(s / r).trunc())
 }
 
-/// `s % x` for a constant `s`: `f' = −trunc(s/x)`.
-#[inline]
-fn scalar_rem<X: Chain>(s: X::Re, x: X) -> X {
-    let r = x.re();
-    x.chain1(s % r, -(s / r).trunc(), X::Re::zero)
-}
-
-/// Generates every operator of one dual type from its owned rules (`zip`, `map`, `mul`, `div`
-/// and the [`Chain`] rules above).
+/// Generates every operator of one number type from its owned rules (the type's [`Parts`] and
+/// the helpers above). The impls sit in an anonymous `const` so that the names they use are in
+/// scope wherever they are expanded.
 macro_rules! impl_ops {
     ([$($p:tt)*] $ty:ty) => {
+        const _: () = {
+        use $crate::chain::Parts;
+        use $crate::types::ops::{rem, rem_scalar, scalar_rem, scalar_sub};
+        use core::iter::{Product, Sum};
+        use core::ops::{
+            Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Rem, RemAssign, Sub, SubAssign,
+        };
+
         // ----- the owned rules -----
         impl<$($p)*> Add for $ty {
             type Output = Self;
@@ -72,14 +67,14 @@ macro_rules! impl_ops {
             type Output = Self;
             #[inline]
             fn mul(self, rhs: Self) -> Self {
-                <$ty>::mul(self, rhs)
+                Parts::mul(self, rhs)
             }
         }
         impl<$($p)*> Div for $ty {
             type Output = Self;
             #[inline]
             fn div(self, rhs: Self) -> Self {
-                <$ty>::div(self, rhs)
+                Parts::div(self, rhs)
             }
         }
         impl<$($p)*> Rem for $ty {
@@ -141,14 +136,14 @@ macro_rules! impl_ops {
             }
         }
 
-        impl_ops!(@forward [$($p)*] $ty, Add, add, AddAssign, add_assign);
-        impl_ops!(@forward [$($p)*] $ty, Sub, sub, SubAssign, sub_assign);
-        impl_ops!(@forward [$($p)*] $ty, Mul, mul, MulAssign, mul_assign);
-        impl_ops!(@forward [$($p)*] $ty, Div, div, DivAssign, div_assign);
-        impl_ops!(@forward [$($p)*] $ty, Rem, rem, RemAssign, rem_assign);
+        $crate::types::ops::impl_ops!(@forward [$($p)*] $ty, Add, add, AddAssign, add_assign);
+        $crate::types::ops::impl_ops!(@forward [$($p)*] $ty, Sub, sub, SubAssign, sub_assign);
+        $crate::types::ops::impl_ops!(@forward [$($p)*] $ty, Mul, mul, MulAssign, mul_assign);
+        $crate::types::ops::impl_ops!(@forward [$($p)*] $ty, Div, div, DivAssign, div_assign);
+        $crate::types::ops::impl_ops!(@forward [$($p)*] $ty, Rem, rem, RemAssign, rem_assign);
 
-        impl_ops!(@primitive [$($p)*] $ty, f64);
-        impl_ops!(@primitive [$($p)*] $ty, f32);
+        $crate::types::ops::impl_ops!(@primitive [$($p)*] $ty, f64);
+        $crate::types::ops::impl_ops!(@primitive [$($p)*] $ty, f32);
 
         impl<$($p)*> Sum for $ty {
             /// Adds up the items, starting from `−0.0` as `f64`'s `Sum` does.
@@ -174,6 +169,7 @@ macro_rules! impl_ops {
                 iter.copied().product()
             }
         }
+        };
     };
 
     // The borrowed combinations and the `op=` forms, from the owned rule.
@@ -260,7 +256,7 @@ macro_rules! impl_ops {
             type Output = $ty;
             #[inline]
             fn div(self, rhs: $ty) -> $ty {
-                scalar_div(T::from_primitive(self), rhs)
+                <$ty as Parts>::scalar_div(T::from_primitive(self), rhs)
             }
         }
         impl<$($p)*> Rem<$ty> for $prim where T: Real<Primitive = $prim> {
@@ -270,11 +266,11 @@ macro_rules! impl_ops {
                 scalar_rem(T::from_primitive(self), rhs)
             }
         }
-        impl_ops!(@primitive_ref [$($p)*] $ty, $prim, Add, add);
-        impl_ops!(@primitive_ref [$($p)*] $ty, $prim, Sub, sub);
-        impl_ops!(@primitive_ref [$($p)*] $ty, $prim, Mul, mul);
-        impl_ops!(@primitive_ref [$($p)*] $ty, $prim, Div, div);
-        impl_ops!(@primitive_ref [$($p)*] $ty, $prim, Rem, rem);
+        $crate::types::ops::impl_ops!(@primitive_ref [$($p)*] $ty, $prim, Add, add);
+        $crate::types::ops::impl_ops!(@primitive_ref [$($p)*] $ty, $prim, Sub, sub);
+        $crate::types::ops::impl_ops!(@primitive_ref [$($p)*] $ty, $prim, Mul, mul);
+        $crate::types::ops::impl_ops!(@primitive_ref [$($p)*] $ty, $prim, Div, div);
+        $crate::types::ops::impl_ops!(@primitive_ref [$($p)*] $ty, $prim, Rem, rem);
     };
 
     (@primitive_ref [$($p:tt)*] $ty:ty, $prim:ty, $Op:ident, $op:ident) => {
@@ -302,7 +298,4 @@ macro_rules! impl_ops {
     };
 }
 
-impl_ops!([T: Real] Dual<T>);
-impl_ops!([T: Real, const N: usize] DualVec<T, N>);
-impl_ops!([T: Real] HyperDual<T>);
-impl_ops!([T: Real, const N: usize] Dual2Vec<T, N>);
+pub(crate) use impl_ops;

@@ -1,236 +1,13 @@
 //! The elementary functions of [`Taylor`], by the recurrences of `series`.
 #![forbid(unsafe_code)]
 
-use super::series::Arith;
 use super::{Taylor, from_i32, num, prim_const, prim_i};
 use crate::Real;
-use crate::functions::{euclid_quotient, euclid_remainder, polar};
-use core::num::FpCategory;
+use crate::chain::{Parts, Policy};
+use crate::functions::polar;
 use num_traits::FloatConst;
 
 impl<T: Real, const K: usize> Taylor<T, K> {
-    // ----- predicates: the value decides -----
-
-    /// Returns `true` if the value is NaN.
-    #[inline]
-    #[must_use]
-    pub fn is_nan(self) -> bool {
-        self.re.is_nan()
-    }
-
-    /// Returns `true` if the value is infinite.
-    #[inline]
-    #[must_use]
-    pub fn is_infinite(self) -> bool {
-        self.re.is_infinite()
-    }
-
-    /// Returns `true` if the value is neither infinite nor NaN.
-    #[inline]
-    #[must_use]
-    pub fn is_finite(self) -> bool {
-        self.re.is_finite()
-    }
-
-    /// Returns `true` if the value is neither zero, infinite, subnormal nor NaN.
-    #[inline]
-    #[must_use]
-    pub fn is_normal(self) -> bool {
-        self.re.is_normal()
-    }
-
-    /// Returns `true` if the value is subnormal.
-    #[inline]
-    #[must_use]
-    pub fn is_subnormal(self) -> bool {
-        self.re.classify() == FpCategory::Subnormal
-    }
-
-    /// Returns the floating-point category of the value.
-    #[inline]
-    #[must_use]
-    pub fn classify(self) -> FpCategory {
-        self.re.classify()
-    }
-
-    /// Returns `true` if the value has a positive sign bit (`+0.0` and `+∞` included).
-    #[inline]
-    #[must_use]
-    pub fn is_sign_positive(self) -> bool {
-        self.re.is_sign_positive()
-    }
-
-    /// Returns `true` if the value has a negative sign bit (`-0.0` and `-∞` included).
-    #[inline]
-    #[must_use]
-    pub fn is_sign_negative(self) -> bool {
-        self.re.is_sign_negative()
-    }
-
-    // ----- sign, rounding and selection -----
-
-    /// Returns the absolute value: the series of `±a` by the sign bit of the value, so
-    /// `abs'(+0) = 1` and `abs'(−0) = −1`. NaN in every part for a NaN value.
-    #[inline]
-    #[must_use]
-    pub fn abs(self) -> Self {
-        let x = self.re;
-        if x.is_nan() {
-            return Self::nan_parts(x);
-        }
-        let r = if x.is_sign_negative() { -self } else { self };
-        r.with_re(x.abs())
-    }
-
-    /// Returns the sign of the value (`±1`, NaN for NaN) as a constant.
-    #[inline]
-    #[must_use]
-    pub fn signum(self) -> Self {
-        Self::flat(self.re.signum())
-    }
-
-    /// Returns `self` with the sign bit of `sign`: the series of `self` when the signs agree,
-    /// of `−self` when the sign flips; `sign`'s coefficients do not enter.
-    #[inline]
-    #[must_use]
-    pub fn copysign(self, sign: Self) -> Self {
-        let (x, s) = (self.re, sign.re);
-        let f = x.copysign(s);
-        if f.is_nan() {
-            return Self::nan_parts(f);
-        }
-        let r = if x.is_sign_negative() == s.is_sign_negative() {
-            self
-        } else {
-            -self
-        };
-        r.with_re(f)
-    }
-
-    /// Returns the largest integer less than or equal to the value, as a constant.
-    #[inline]
-    #[must_use]
-    pub fn floor(self) -> Self {
-        Self::flat(self.re.floor())
-    }
-
-    /// Returns the smallest integer greater than or equal to the value, as a constant.
-    #[inline]
-    #[must_use]
-    pub fn ceil(self) -> Self {
-        Self::flat(self.re.ceil())
-    }
-
-    /// Returns the nearest integer (half away from zero), as a constant.
-    #[inline]
-    #[must_use]
-    pub fn round(self) -> Self {
-        Self::flat(self.re.round())
-    }
-
-    /// Returns the integer part, as a constant.
-    #[inline]
-    #[must_use]
-    pub fn trunc(self) -> Self {
-        Self::flat(self.re.trunc())
-    }
-
-    /// Returns the fractional part `x − trunc(x)`: the coefficients of `self` (slope 1).
-    /// NaN in every part at `±∞`.
-    #[inline]
-    #[must_use]
-    pub fn fract(self) -> Self {
-        self.linear(self.re.fract(), T::one())
-    }
-
-    /// Returns the larger of two numbers, coefficients and all. Compares values only; on a
-    /// tie returns `self`; a NaN argument is ignored, as `f64::max` ignores it.
-    #[inline]
-    #[must_use]
-    pub fn max(self, other: Self) -> Self {
-        let (x, y) = (self.re, other.re);
-        let pick = if y > x || x.is_nan() { other } else { self };
-        pick.with_re(x.max(y))
-    }
-
-    /// Returns the smaller of two numbers, coefficients and all. Compares values only; on a
-    /// tie returns `self`; a NaN argument is ignored, as `f64::min` ignores it.
-    #[inline]
-    #[must_use]
-    pub fn min(self, other: Self) -> Self {
-        let (x, y) = (self.re, other.re);
-        let pick = if y < x || x.is_nan() { other } else { self };
-        pick.with_re(x.min(y))
-    }
-
-    /// Restricts the value to `[min, max]`, returning whichever argument `f64::clamp` would
-    /// return, coefficients and all; a NaN value gives NaN in every part. Never panics: with
-    /// `min > max` or a NaN bound it applies `f64::clamp`'s two steps
-    /// (`if x < min { x = min }`, then `if x > max { x = max }`).
-    #[inline]
-    #[must_use]
-    pub fn clamp(self, min: Self, max: Self) -> Self {
-        if self.re.is_nan() {
-            return Self::nan_parts(self.re);
-        }
-        let mut r = self;
-        if r.re < min.re {
-            r = min;
-        }
-        if r.re > max.re {
-            r = max;
-        }
-        r
-    }
-
-    /// Returns the positive difference `max(self − other, 0)` (C's `fdim`, with its value): the
-    /// difference where `self > other`, a constant zero elsewhere (`abs_sub(∞, ∞) = 0`), NaN
-    /// in every part if either value is NaN.
-    #[inline]
-    #[must_use]
-    #[allow(deprecated, reason = "the value must be `T::abs_sub`'s, bit for bit")]
-    pub fn abs_sub(self, other: Self) -> Self {
-        let f = self.re.abs_sub(other.re);
-        if self.re > other.re && !f.is_nan() {
-            (self - other).with_re(f)
-        } else {
-            Self::flat(f)
-        }
-    }
-
-    /// Returns `self·a + b` with the value computed as one fused operation (as
-    /// `f64::mul_add`) and the coefficients by the Cauchy product, in which an exact zero
-    /// times an infinite factor is zero (so constants stay constant); a NaN value gives NaN in
-    /// every part.
-    #[inline]
-    #[must_use]
-    pub fn mul_add(self, a: Self, b: Self) -> Self {
-        let value = self.re.mul_add(a.re, b.re);
-        if value.is_nan() {
-            return Self::nan_parts(value);
-        }
-        (self.product_keeping_zeros(a) + b).with_re(value)
-    }
-
-    /// Returns the Euclidean quotient with the value of `f64::div_euclid` (`±∞` or NaN when
-    /// `rhs` is 0), as a constant.
-    #[inline]
-    #[must_use]
-    pub fn div_euclid(self, rhs: Self) -> Self {
-        Self::flat(euclid_quotient(self.re, rhs.re))
-    }
-
-    /// Returns the Euclidean remainder `self − rhs·div_euclid(self, rhs)` with the quotient
-    /// held constant: the series of `self` minus the quotient times that of `rhs`. NaN in
-    /// every part when `rhs` is 0.
-    #[inline]
-    #[must_use]
-    pub fn rem_euclid(self, rhs: Self) -> Self {
-        let (x, y) = (self.re, rhs.re);
-        let r = euclid_remainder(x, y);
-        self.linear2(rhs, r, T::one(), -euclid_quotient(x, y))
-    }
-
     // ----- powers and roots -----
 
     /// Returns the reciprocal `1/a` by the quotient recurrence. At `±0` the value is `±∞`
@@ -284,7 +61,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
         let scaled = f0 / x;
         if x > T::zero() && scaled.is_finite() && !scaled.is_zero() {
             let plain = self.finite_coeffs() && y.finite_coeffs();
-            return by_rule!(plain, s => self.powd_series(&y, s, f0));
+            return by_rule!(plain, S => self.powd_series::<S>(&y, f0));
         }
         if x.is_zero() {
             // x^y₀·exp((y − y₀)·ln x): the power rule carries what x^y₀ does at 0 (x¹ has
@@ -352,9 +129,9 @@ impl<T: Real, const K: usize> Taylor<T, K> {
             return self.at_origin(other, h);
         }
         let plain = self.finite_coeffs() && other.finite_coeffs();
-        by_rule!(plain, a => {
-            let (radial, tangential) = self.polar_parts(&other, a, (cx, cy));
-            Self::hypot_series(a, h, inv, &radial, &tangential)
+        by_rule!(plain, S => {
+            let (radial, tangential) = self.polar_parts::<S>(&other, (cx, cy));
+            Self::hypot_series::<S>(h, inv, &radial, &tangential)
         })
     }
 
@@ -390,32 +167,21 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     /// The displacement of the point `(self, other)` from its value `(self₀, other₀)`, in the
     /// direction `(cx, cy)` of that value and across it: `r = cx·δself + cy·δother` and
     /// `τ = cx·δother − cy·δself` (both with value 0).
-    pub(super) fn polar_parts<S: Arith>(
-        &self,
-        other: &Self,
-        s: S,
-        (cx, cy): (T, T),
-    ) -> (Self, Self) {
+    pub(super) fn polar_parts<S: Policy>(&self, other: &Self, (cx, cy): (T, T)) -> (Self, Self) {
         let radial = Self::new(
             T::zero(),
-            core::array::from_fn(|k| s.mul(cx, self.coeffs[k]) + s.mul(cy, other.coeffs[k])),
+            core::array::from_fn(|k| S::mul(cx, self.coeffs[k]) + S::mul(cy, other.coeffs[k])),
         );
         let tangential = Self::new(
             T::zero(),
-            core::array::from_fn(|k| s.mul(cx, other.coeffs[k]) - s.mul(cy, self.coeffs[k])),
+            core::array::from_fn(|k| S::mul(cx, other.coeffs[k]) - S::mul(cy, self.coeffs[k])),
         );
         (radial, tangential)
     }
 
     /// The series `h + r + q` of [`hypot`](Self::hypot), with `inv = 1/h`, from the radial and
     /// tangential parts of the displacement.
-    pub(super) fn hypot_series<S: Arith>(
-        s: S,
-        h: T,
-        inv: T,
-        radial: &Self,
-        tangential: &Self,
-    ) -> Self {
+    pub(super) fn hypot_series<S: Policy>(h: T, inv: T, radial: &Self, tangential: &Self) -> Self {
         let half: T::Primitive = 0.5f32.into();
         let half_inv = inv.scale_by(half);
         // q_m·2h = (τ²)_m − Σ_{i=2}^{m−1} q_i·(2r_{m−i} + q_{m−i}); q₀ = q₁ = 0.
@@ -423,17 +189,17 @@ impl<T: Real, const K: usize> Taylor<T, K> {
         for m in 2..=K {
             let mut sum = T::zero();
             for i in 1..m {
-                sum = sum + s.mul(tangential.c(i), tangential.c(m - i));
+                sum = sum + S::mul(tangential.c(i), tangential.c(m - i));
             }
             for i in 2..m {
                 let w = radial.c(m - i) + radial.c(m - i) + q.c(m - i);
-                sum = sum - s.mul(q.c(i), w);
+                sum = sum - S::mul(q.c(i), w);
             }
             // Along a ray τ = 0 and so is q, even where 1/h overflows.
             q.coeffs[m - 1] = if sum.is_zero_in_all_parts() {
                 T::zero()
             } else {
-                s.mul(sum, half_inv)
+                S::mul(sum, half_inv)
             };
         }
         Self::new(h, core::array::from_fn(|k| radial.coeffs[k] + q.coeffs[k]))
@@ -532,7 +298,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
         if s0.is_nan() || c0.is_nan() {
             return (Self::nan_parts(s0), Self::nan_parts(c0));
         }
-        by_rule!(self.finite_coeffs(), s => self.sin_cos_series(s, s0, c0, false))
+        by_rule!(self.finite_coeffs(), S => self.sin_cos_series::<S>(s0, c0, false))
     }
 
     /// Returns the sine (see [`sin_cos`](Self::sin_cos)).
@@ -558,7 +324,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
             return Self::nan_parts(f0);
         }
         let h0 = T::one() + f0 * f0;
-        by_rule!(h0.is_finite() && self.finite_coeffs(), s => self.tan_series(s, f0, h0, true))
+        by_rule!(h0.is_finite() && self.finite_coeffs(), S => self.tan_series::<S>(f0, h0, true))
     }
 
     /// Returns the arcsine from `√(1 − a²)·f' = a'` (with `1 − a²` formed as
@@ -623,7 +389,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
             return self.at_origin(other, f0);
         }
         let plain = self.finite_coeffs() && other.finite_coeffs();
-        let (radial, tangential) = by_rule!(plain, a => other.polar_parts(&self, a, (cx, cy)));
+        let (radial, tangential) = by_rule!(plain, S => other.polar_parts::<S>(&self, (cx, cy)));
         let turned = tangential / radial.with_re(h);
         turned.atan().with_re(f0)
     }
@@ -638,7 +404,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
             return (Self::nan_parts(s0), Self::nan_parts(c0));
         }
         let plain = s0.is_finite() && c0.is_finite() && self.finite_coeffs();
-        by_rule!(plain, s => self.sin_cos_series(s, s0, c0, true))
+        by_rule!(plain, S => self.sin_cos_series::<S>(s0, c0, true))
     }
 
     /// Returns the hyperbolic sine from `s' = cosh(a)·a'`.
@@ -669,7 +435,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
         let e = x.abs().scale_by(prim_i::<T>(-2)).exp();
         let one_e = T::one() + e;
         let h0 = e.scale_by(prim_i::<T>(4)) / (one_e * one_e);
-        by_rule!(self.finite_coeffs(), s => self.tan_series(s, f0, h0, false))
+        by_rule!(self.finite_coeffs(), S => self.tan_series::<S>(f0, h0, false))
     }
 
     /// Returns the inverse hyperbolic sine from `√(a² + 1)·f' = a'` (with the leading root
@@ -706,22 +472,6 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     pub fn atanh(self) -> Self {
         let one = Self::constant(T::one());
         self.solve_with(self.re.atanh(), &((one - self) * (one + self)))
-    }
-
-    // ----- angles -----
-
-    /// Converts radians to degrees with the value of `f64::to_degrees`; slope `180/π`.
-    #[inline]
-    #[must_use]
-    pub fn to_degrees(self) -> Self {
-        self.linear(self.re.to_degrees(), T::one().to_degrees())
-    }
-
-    /// Converts degrees to radians with the value of `f64::to_radians`; slope `π/180`.
-    #[inline]
-    #[must_use]
-    pub fn to_radians(self) -> Self {
-        self.linear(self.re.to_radians(), T::one().to_radians())
     }
 
     // ----- special functions -----

@@ -13,31 +13,23 @@
 //! anything) is zero, so that an infinite slope at a singular point (`sqrt` or `ln` at 0) does
 //! not turn the coefficients of a constant argument into NaN.
 #![deny(unconditional_recursion)]
-#![forbid(unsafe_code)]
+// No `forbid(unsafe_code)`: the `number_type!` line expands bytemuck's and simba's unsafe trait
+// items, written (with their safety arguments) in `integrations`; the crate root denies it.
 
 use crate::Real;
-use core::cmp::Ordering;
+use crate::chain::{Parts, Policy};
 use core::fmt;
-use core::iter::{Product, Sum};
-use core::num::FpCategory;
-use core::ops::{
-    Add, AddAssign, Div, DivAssign, Mul, MulAssign, Neg, Rem, RemAssign, Sub, SubAssign,
-};
-use num_traits::{
-    Bounded, Float, FloatConst, FromPrimitive, Inv, Num, NumCast, One, Pow, Signed, ToPrimitive,
-    Zero,
-};
-use series::Arith;
+use num_traits::{Float, FromPrimitive, One};
 
-/// Evaluates `$body` with `$s` bound to `series::Plain` if `$plain` holds, else to
-/// `series::Careful`.
+/// Evaluates `$body` with the type `$S` standing for the [`Plain`](crate::chain::Plain) policy
+/// if `$plain` holds, and for [`KeepZeros`](crate::chain::KeepZeros) otherwise.
 macro_rules! by_rule {
-    ($plain:expr, $s:ident => $body:expr) => {
+    ($plain:expr, $S:ident => $body:expr) => {
         if $plain {
-            let $s = $crate::types::taylor::series::Plain;
+            type $S = $crate::chain::Plain;
             $body
         } else {
-            let $s = $crate::types::taylor::series::Careful;
+            type $S = $crate::chain::KeepZeros;
             $body
         }
     };
@@ -49,10 +41,10 @@ macro_rules! by_rule {
 /// Evaluating a function on [`Taylor::variable`]`(x)` gives the series of `t ↦ f(x + t)` up to
 /// `tᴷ`, so every derivative up to order `K` comes out of one evaluation (read them with
 /// [`derivative`](Self::derivative) or [`derivatives`](Self::derivatives), or use the driver
-/// [`taylor_derivatives`]). The cost is `O(K²)` per operation, against `2ᴷ` parts for `K`
+/// [`taylor_derivatives`](crate::taylor_derivatives)). The cost is `O(K²)` per operation, against `2ᴷ` parts for `K`
 /// nested [`Dual`](crate::Dual)s. Seeding `x + t·v` ([`Taylor::new`]`(x, [v, 0, …])`) gives
 /// directional derivatives of every order, from which mixed partials follow by polarization
-/// ([`taylor_directional`]).
+/// ([`taylor_directional`](crate::taylor_directional)).
 ///
 /// The value is `re` and `coeffs[k − 1]` is the coefficient of `tᵏ` (stable Rust cannot write
 /// `[T; K + 1]`), mirroring [`Dual`](crate::Dual)'s `re` and `eps`.
@@ -220,37 +212,67 @@ impl<T: Real, const K: usize> Taylor<T, K> {
         self.coefficient(k)
     }
 
+    /// Returns `true` if every coefficient's value is finite.
+    #[inline]
+    fn finite_coeffs(&self) -> bool {
+        self.coeffs.iter().all(|c| c.is_finite())
+    }
+
+    /// The product of two series in which an exact zero times an infinite coefficient is zero
+    /// (IEEE `*` where every part is finite): for products inside a function's rule, where a
+    /// zero stands for "no dependence", not for a limit.
+    fn product_keeping_zeros(self, rhs: Self) -> Self {
+        let finite = |x: &Self| x.re.is_finite() && x.finite_coeffs();
+        by_rule!(finite(&self) && finite(&rhs), S => self.mul_with(rhs, |a, b| S::mul(a, b)))
+    }
+
+    /// Returns the coefficients of the derivative series `a'(t)`: `k·a_k` at index `k − 1`.
+    #[inline]
+    fn slope_series(&self) -> [T; K] {
+        let mut w = self.coeffs;
+        for (j, c) in (1..).zip(&mut w) {
+            *c = c.scale_by(prim::<T>(j));
+        }
+        w
+    }
+
+    /// Returns the coefficients of `t⁰ … tᴷ⁻¹` (the value first).
+    #[inline]
+    fn low(&self) -> [T; K] {
+        let mut h = [T::zero(); K];
+        for (i, c) in h.iter_mut().enumerate() {
+            *c = self.c(i);
+        }
+        h
+    }
+}
+
+impl<T: Real, const K: usize> Parts for Taylor<T, K> {
+    type Re = T;
+
+    #[inline]
+    fn re(&self) -> T {
+        self.re
+    }
+
     #[inline]
     fn with_re(self, re: T) -> Self {
         Self { re, ..self }
     }
 
-    /// Returns the series with value `re` and every coefficient NaN.
+    #[inline]
+    fn constant(re: T) -> Self {
+        Self::constant(re)
+    }
+
     #[inline]
     fn nan_parts(re: T) -> Self {
         Self::new(re, [T::nan(); K])
     }
 
-    /// Returns a locally constant result: zero coefficients, or NaN ones with a NaN value.
-    #[inline]
-    fn flat(re: T) -> Self {
-        if re.is_nan() {
-            Self::nan_parts(re)
-        } else {
-            Self::constant(re)
-        }
-    }
-
-    /// Returns `true` if every coefficient is zero in every part (a structural test).
     #[inline]
     fn is_constant(&self) -> bool {
         self.coeffs.iter().all(Real::is_zero_in_all_parts)
-    }
-
-    /// Returns `true` if every coefficient's value is finite.
-    #[inline]
-    fn finite_coeffs(&self) -> bool {
-        self.coeffs.iter().all(|c| c.is_finite())
     }
 
     #[inline]
@@ -282,57 +304,17 @@ impl<T: Real, const K: usize> Taylor<T, K> {
         Self::new(times(self.re, rhs.re), coeffs)
     }
 
-    /// The product of two series in which an exact zero times an infinite coefficient is zero
-    /// (IEEE `*` where every part is finite): for products inside a function's rule, where a
-    /// zero stands for "no dependence", not for a limit.
-    fn product_keeping_zeros(self, rhs: Self) -> Self {
-        let finite = |x: &Self| x.re.is_finite() && x.finite_coeffs();
-        by_rule!(finite(&self) && finite(&rhs), s => self.mul_with(rhs, |a, b| s.mul(a, b)))
+    /// `q = a/b` from `q·b = a`: `qₖ = (aₖ − Σ_{j<k} qⱼ·b_{k−j})/b₀`. A NaN quotient has NaN
+    /// coefficients; dividing by a zero value gives the infinite limits (zero where `a` and
+    /// `b` are constants).
+    #[inline]
+    fn div(self, rhs: Self) -> Self {
+        Self::quotient(&self, &rhs, self.re / rhs.re)
     }
 
-    /// Returns the coefficients of the derivative series `a'(t)`: `k·a_k` at index `k − 1`.
     #[inline]
-    fn slope_series(&self) -> [T; K] {
-        let mut w = self.coeffs;
-        for (j, c) in (1..).zip(&mut w) {
-            *c = c.scale_by(prim::<T>(j));
-        }
-        w
-    }
-
-    /// Returns the coefficients of `t⁰ … tᴷ⁻¹` (the value first).
-    #[inline]
-    fn low(&self) -> [T; K] {
-        let mut h = [T::zero(); K];
-        for (i, c) in h.iter_mut().enumerate() {
-            *c = self.c(i);
-        }
-        h
-    }
-
-    /// Applies the linear rule `f = f(a₀) + slope·(a − a₀)`: exact to every order where the
-    /// function is locally affine (`fract`, `to_degrees`, the remainders).
-    #[inline]
-    fn linear(self, f: T, slope: T) -> Self {
-        if f.is_nan() {
-            return Self::nan_parts(f);
-        }
-        by_rule!(slope.is_finite(), s => Self::new(f, self.coeffs.map(|c| s.mul(slope, c))))
-    }
-
-    /// Applies the bilinear rule `f = f₀ + fx·(x − x₀) + fy·(y − y₀)`.
-    #[inline]
-    fn linear2(self, other: Self, f: T, fx: T, fy: T) -> Self {
-        if f.is_nan() {
-            return Self::nan_parts(f);
-        }
-        by_rule!(fx.is_finite() && fy.is_finite(), s => {
-            let mut coeffs = self.coeffs;
-            for (c, o) in coeffs.iter_mut().zip(other.coeffs) {
-                *c = s.mul(fx, *c) + s.mul(fy, o);
-            }
-            Self::new(f, coeffs)
-        })
+    fn scalar_div(s: T, x: Self) -> Self {
+        Self::quotient(&Self::constant(s), &x, s / x.re)
     }
 }
 
@@ -375,271 +357,6 @@ fn factorial<T: Real>(k: usize) -> T::Primitive {
     (1..=k).fold(T::Primitive::one(), |f, i| f * prim::<T>(i))
 }
 
-// ---------------------------------------------------------------------------------------------
-// Operators: each rule written once on owned values; the macro below generates the borrowed
-// combinations, the `op=` forms and the primitive-on-the-left forms.
-// ---------------------------------------------------------------------------------------------
-
-impl<T: Real, const K: usize> Add for Taylor<T, K> {
-    type Output = Self;
-    /// `Σ aₖtᵏ + Σ bₖtᵏ = Σ (aₖ + bₖ)tᵏ`
-    #[inline]
-    fn add(self, rhs: Self) -> Self {
-        self.zip(rhs, |a, b| a + b)
-    }
-}
-
-impl<T: Real, const K: usize> Sub for Taylor<T, K> {
-    type Output = Self;
-    /// `Σ aₖtᵏ − Σ bₖtᵏ = Σ (aₖ − bₖ)tᵏ`
-    #[inline]
-    fn sub(self, rhs: Self) -> Self {
-        self.zip(rhs, |a, b| a - b)
-    }
-}
-
-impl<T: Real, const K: usize> Mul for Taylor<T, K> {
-    type Output = Self;
-    /// The Cauchy product `cₖ = Σ_{j=0}^{k} aⱼ·b_{k−j}`, IEEE arithmetic throughout.
-    #[inline]
-    fn mul(self, rhs: Self) -> Self {
-        self.mul_with(rhs, |a, b| a * b)
-    }
-}
-
-impl<T: Real, const K: usize> Div for Taylor<T, K> {
-    type Output = Self;
-    /// `q = a/b` from `q·b = a`: `qₖ = (aₖ − Σ_{j<k} qⱼ·b_{k−j})/b₀`. A NaN quotient has NaN
-    /// coefficients; dividing by a zero value gives the infinite limits (zero where `a` and
-    /// `b` are constants).
-    #[inline]
-    fn div(self, rhs: Self) -> Self {
-        Self::quotient(&self, &rhs, self.re / rhs.re)
-    }
-}
-
-impl<T: Real, const K: usize> Rem for Taylor<T, K> {
-    type Output = Self;
-    /// `x % y = x − trunc(x/y)·y` with `trunc(x/y)` held constant. NaN in every part when
-    /// `y = 0`.
-    #[inline]
-    fn rem(self, rhs: Self) -> Self {
-        let (a, b) = (self.re, rhs.re);
-        self.linear2(rhs, a % b, T::one(), -(a / b).trunc())
-    }
-}
-
-impl<T: Real, const K: usize> Neg for Taylor<T, K> {
-    type Output = Self;
-    #[inline]
-    fn neg(self) -> Self {
-        self.map(|a| -a)
-    }
-}
-
-impl<T: Real, const K: usize> Neg for &Taylor<T, K> {
-    type Output = Taylor<T, K>;
-    #[inline]
-    fn neg(self) -> Taylor<T, K> {
-        -*self
-    }
-}
-
-impl<T: Real, const K: usize> Add<T> for Taylor<T, K> {
-    type Output = Self;
-    #[inline]
-    fn add(self, s: T) -> Self {
-        self.with_re(self.re + s)
-    }
-}
-
-impl<T: Real, const K: usize> Sub<T> for Taylor<T, K> {
-    type Output = Self;
-    #[inline]
-    fn sub(self, s: T) -> Self {
-        self.with_re(self.re - s)
-    }
-}
-
-impl<T: Real, const K: usize> Mul<T> for Taylor<T, K> {
-    type Output = Self;
-    #[inline]
-    fn mul(self, s: T) -> Self {
-        self.map(|a| a * s)
-    }
-}
-
-impl<T: Real, const K: usize> Div<T> for Taylor<T, K> {
-    type Output = Self;
-    #[inline]
-    fn div(self, s: T) -> Self {
-        self.map(|a| a / s)
-    }
-}
-
-impl<T: Real, const K: usize> Rem<T> for Taylor<T, K> {
-    type Output = Self;
-    /// `x % s` for a constant `s`: slope 1.
-    #[inline]
-    fn rem(self, s: T) -> Self {
-        self.linear(self.re % s, T::one())
-    }
-}
-
-/// `s − x`, `s / x`, `s % x` for a constant `s` on the left (`s + x`, `s·x` commute).
-impl<T: Real, const K: usize> Taylor<T, K> {
-    #[inline]
-    fn scalar_sub(s: T, x: Self) -> Self {
-        (-x).with_re(s - x.re)
-    }
-
-    #[inline]
-    fn scalar_div(s: T, x: Self) -> Self {
-        Self::quotient(&Self::constant(s), &x, s / x.re)
-    }
-
-    #[inline]
-    fn scalar_rem(s: T, x: Self) -> Self {
-        let r = x.re;
-        x.linear(s % r, -(s / r).trunc())
-    }
-}
-
-/// Generates the borrowed combinations, the `op=` forms and the primitive-on-the-left forms
-/// of the owned operator rules above.
-macro_rules! taylor_ops {
-    ($($Op:ident, $op:ident, $OpAssign:ident, $op_assign:ident, $left:expr;)*) => {$(
-        impl<T: Real, const K: usize> $Op<&Taylor<T, K>> for Taylor<T, K> {
-            type Output = Self;
-            #[inline]
-            fn $op(self, rhs: &Self) -> Self {
-                $Op::$op(self, *rhs)
-            }
-        }
-        impl<T: Real, const K: usize> $Op<Taylor<T, K>> for &Taylor<T, K> {
-            type Output = Taylor<T, K>;
-            #[inline]
-            fn $op(self, rhs: Taylor<T, K>) -> Taylor<T, K> {
-                $Op::$op(*self, rhs)
-            }
-        }
-        impl<T: Real, const K: usize> $Op<&Taylor<T, K>> for &Taylor<T, K> {
-            type Output = Taylor<T, K>;
-            #[inline]
-            fn $op(self, rhs: &Taylor<T, K>) -> Taylor<T, K> {
-                $Op::$op(*self, *rhs)
-            }
-        }
-        impl<T: Real, const K: usize> $Op<T> for &Taylor<T, K> {
-            type Output = Taylor<T, K>;
-            #[inline]
-            fn $op(self, rhs: T) -> Taylor<T, K> {
-                $Op::$op(*self, rhs)
-            }
-        }
-        impl<T: Real, const K: usize> $Op<&T> for Taylor<T, K> {
-            type Output = Self;
-            #[inline]
-            fn $op(self, rhs: &T) -> Self {
-                $Op::$op(self, *rhs)
-            }
-        }
-        impl<T: Real, const K: usize> $OpAssign for Taylor<T, K> {
-            #[inline]
-            fn $op_assign(&mut self, rhs: Self) {
-                *self = $Op::$op(*self, rhs);
-            }
-        }
-        impl<T: Real, const K: usize> $OpAssign<&Taylor<T, K>> for Taylor<T, K> {
-            #[inline]
-            fn $op_assign(&mut self, rhs: &Self) {
-                *self = $Op::$op(*self, *rhs);
-            }
-        }
-        impl<T: Real, const K: usize> $OpAssign<T> for Taylor<T, K> {
-            #[inline]
-            fn $op_assign(&mut self, rhs: T) {
-                *self = $Op::$op(*self, rhs);
-            }
-        }
-        taylor_ops!(@primitive f64, $Op, $op, $left);
-        taylor_ops!(@primitive f32, $Op, $op, $left);
-    )*};
-
-    // A primitive float on the left (`2.0 * x`), at every nesting level over that primitive.
-    (@primitive $prim:ty, $Op:ident, $op:ident, $left:expr) => {
-        impl<T: Real<Primitive = $prim>, const K: usize> $Op<Taylor<T, K>> for $prim {
-            type Output = Taylor<T, K>;
-            #[inline]
-            fn $op(self, rhs: Taylor<T, K>) -> Taylor<T, K> {
-                let left: fn(T, Taylor<T, K>) -> Taylor<T, K> = $left;
-                left(T::from_primitive(self), rhs)
-            }
-        }
-        impl<T: Real<Primitive = $prim>, const K: usize> $Op<&Taylor<T, K>> for $prim {
-            type Output = Taylor<T, K>;
-            #[inline]
-            fn $op(self, rhs: &Taylor<T, K>) -> Taylor<T, K> {
-                $Op::$op(self, *rhs)
-            }
-        }
-        impl<T: Real<Primitive = $prim>, const K: usize> $Op<Taylor<T, K>> for &$prim {
-            type Output = Taylor<T, K>;
-            #[inline]
-            fn $op(self, rhs: Taylor<T, K>) -> Taylor<T, K> {
-                $Op::$op(*self, rhs)
-            }
-        }
-        impl<T: Real<Primitive = $prim>, const K: usize> $Op<&Taylor<T, K>> for &$prim {
-            type Output = Taylor<T, K>;
-            #[inline]
-            fn $op(self, rhs: &Taylor<T, K>) -> Taylor<T, K> {
-                $Op::$op(*self, *rhs)
-            }
-        }
-    };
-}
-
-taylor_ops! {
-    Add, add, AddAssign, add_assign, |s, x| x + s;
-    Sub, sub, SubAssign, sub_assign, Taylor::scalar_sub;
-    Mul, mul, MulAssign, mul_assign, |s, x| x * s;
-    Div, div, DivAssign, div_assign, Taylor::scalar_div;
-    Rem, rem, RemAssign, rem_assign, Taylor::scalar_rem;
-}
-
-impl<T: Real, const K: usize> Sum for Taylor<T, K> {
-    /// Adds up the items, starting from `−0.0` as `f64`'s `Sum` does.
-    fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
-        iter.fold(Self::constant(T::neg_zero()), |a, b| a + b)
-    }
-}
-
-impl<'a, T: Real, const K: usize> Sum<&'a Taylor<T, K>> for Taylor<T, K> {
-    /// Adds up the items, starting from `−0.0` as `f64`'s `Sum` does.
-    fn sum<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
-        iter.copied().sum()
-    }
-}
-
-impl<T: Real, const K: usize> Product for Taylor<T, K> {
-    /// Multiplies the items, starting from 1.
-    fn product<I: Iterator<Item = Self>>(iter: I) -> Self {
-        iter.fold(Self::constant(T::one()), |a, b| a * b)
-    }
-}
-
-impl<'a, T: Real, const K: usize> Product<&'a Taylor<T, K>> for Taylor<T, K> {
-    /// Multiplies the items, starting from 1.
-    fn product<I: Iterator<Item = &'a Self>>(iter: I) -> Self {
-        iter.copied().product()
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Formatting and the num-traits plumbing: every method forwards to the inherent one.
-// ---------------------------------------------------------------------------------------------
-
 impl<T: fmt::Display, const K: usize> fmt::Display for Taylor<T, K> {
     /// Writes `re + c₁t + c₂t^2 + …`; a precision (`{:.3}`) applies to every coefficient.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -669,7 +386,10 @@ impl<T: Real, const K: usize> Default for Taylor<T, K> {
     }
 }
 
-// PartialEq, PartialOrd, From<T>, Real and every num-traits impl: the same plumbing as the dual
-// types (it needs only `constant`, `nan_parts`, `is_constant`, `map`, `mul_with` and the inherent
-// functions, which `Taylor` has under the same names).
-crate::integrations::num_traits::impl_num_traits!([T: Real, const K: usize] Taylor<T, K>);
+crate::types::number_type! {
+    Taylor<T, K>,
+    functions: own,
+    serde: "Taylor" { re: scalar = |x: &Taylor<T, K>| x.re, coeffs: array(K) = |x: &Taylor<T, K>| x.coeffs }
+        => |re, coeffs| Ok::<_, core::convert::Infallible>(Taylor::new(re, coeffs)),
+    scalars: 1 + K,
+}

@@ -212,7 +212,13 @@ macro_rules! impl_smooth_functions {
                     (b * lb, b * lb * lb)
                 };
                 let fx = (x.abs() * lb).recip();
-                let fy = -lx / b_lb2;
+                // −ln x/(b ln² b), divided in turn so that it does not overflow to a zero where
+                // b·ln² b does (near MAX) but the quotient is a subnormal
+                let fy = if b.is_zero() || b.is_infinite() {
+                    -lx / b_lb2
+                } else {
+                    -(lx / lb / lb) / b
+                };
                 self.chain2(base, x.log(b), fx, fy, || {
                     let fxx = -fx / x.abs();
                     let fxy = -(x.abs() * b_lb2).recip();

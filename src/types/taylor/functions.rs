@@ -56,6 +56,15 @@ impl<T: Real, const K: usize> Taylor<T, K> {
         let (x, p) = (self.re, y.re);
         let f0 = x.powf(p);
         if y.is_constant() {
+            if x < T::zero() && p.fract() != T::zero() {
+                // No real xᵖ for x < 0 and a fractional p, so no derivative, even where IEEE
+                // gives (−∞)ᵖ = +∞: NaN coefficients, unless the argument is a constant.
+                return if self.is_constant() {
+                    Self::flat(f0)
+                } else {
+                    Self::nan_parts(f0)
+                };
+            }
             return self.power(f0, p, |m| x.powf(p - num::<T>(m)));
         }
         let scaled = f0 / x;
@@ -240,7 +249,9 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     #[inline]
     #[must_use]
     pub fn ln(self) -> Self {
-        self.solve_with(self.re.ln(), &self)
+        // |a₀|: at −0 the slope is the limit from inside the domain, +∞ as at +0 (below zero
+        // the value is NaN, so every part is NaN whatever the divisor).
+        self.solve_with(self.re.ln(), &self.with_re(self.re.abs()))
     }
 
     /// Returns `ln(1 + a)`, accurate near zero, from `(1 + a)·f' = a'`. NaN in every part
@@ -327,8 +338,8 @@ impl<T: Real, const K: usize> Taylor<T, K> {
         by_rule!(h0.is_finite() && self.finite_coeffs(), S => self.tan_series::<S>(f0, h0, true))
     }
 
-    /// Returns the arcsine from `√(1 − a²)·f' = a'` (with `1 − a²` formed as
-    /// `(1 − a)(1 + a)`). At `±1` the coefficients are the infinite one-sided limits; outside
+    /// Returns the arcsine from `√(1 − a²)·f' = a'` (with the value of `1 − a²` formed as
+    /// `(1 − a₀)(1 + a₀)`, exact near `±1`). At `±1` the coefficients are the infinite one-sided limits; outside
     /// `[−1, 1]` all parts are NaN.
     #[inline]
     #[must_use]
@@ -352,11 +363,19 @@ impl<T: Real, const K: usize> Taylor<T, K> {
         (-self.solve_with(T::zero(), &self.one_minus_square_root())).with_re(f0)
     }
 
-    /// The series of `√((1 − a)(1 + a))`.
+    /// The series of `√(1 − a²)`.
     pub(super) fn one_minus_square_root(self) -> Self {
-        let one = Self::constant(T::one());
-        let u = (one - self) * (one + self);
+        let u = self.one_minus_square();
         u.sqrt_with(u.re.sqrt())
+    }
+
+    /// The series of `1 − a²`: its value as `(1 − a₀)(1 + a₀)`, exact near `±1`, and its
+    /// coefficients as those of `−a²`, which do not cancel at a tiny `a₀` (the product form's
+    /// first coefficient `(1 − a₀)a₁ − a₁(1 + a₀)` rounds `−2a₀a₁` away).
+    fn one_minus_square(self) -> Self {
+        let x = self.re;
+        let one = T::one();
+        (-(self * self)).with_re((one - x) * (one + x))
     }
 
     /// Returns the arctangent from `(1 + a²)·f' = a'`; the coefficients tend to 0 at `±∞`.
@@ -443,10 +462,9 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     #[inline]
     #[must_use]
     pub fn asinh(self) -> Self {
-        let x = self.re;
-        let u = self * self + T::one();
-        let r = u.sqrt_with(x.hypot(T::one()));
-        self.solve_with(x.asinh(), &r)
+        // √(a² + 1) as hypot(a, 1), whose series does not overflow where a² does
+        let r = self.hypot(Self::constant(T::one()));
+        self.solve_with(self.re.asinh(), &r)
     }
 
     /// Returns the inverse hyperbolic cosine from `√(a² − 1)·f' = a'` (with `a² − 1` formed
@@ -461,17 +479,21 @@ impl<T: Real, const K: usize> Taylor<T, K> {
         }
         let one = T::one();
         let u = (self - one) * (self + one);
-        let r = u.sqrt_with((x - one).sqrt() * (x + one).sqrt());
+        let r = if u.re.is_finite() {
+            u.sqrt_with((x - one).sqrt() * (x + one).sqrt())
+        } else {
+            // beyond √MAX, (a − 1)(a + 1) overflows: the product of the two roots does not
+            (self - one).sqrt() * (self + one).sqrt()
+        };
         self.solve_with(f0, &r)
     }
 
-    /// Returns the inverse hyperbolic tangent from `(1 − a)(1 + a)·f' = a'`. At `±1` the value
+    /// Returns the inverse hyperbolic tangent from `(1 − a²)·f' = a'`. At `±1` the value
     /// and coefficients are infinite; outside `[−1, 1]` all parts are NaN.
     #[inline]
     #[must_use]
     pub fn atanh(self) -> Self {
-        let one = Self::constant(T::one());
-        self.solve_with(self.re.atanh(), &((one - self) * (one + self)))
+        self.solve_with(self.re.atanh(), &self.one_minus_square())
     }
 
     // ----- special functions -----

@@ -74,7 +74,7 @@ pub(crate) use impl_bytemuck;
 
 #[cfg(test)]
 mod tests {
-    use crate::{Dual, Dual2Vec64, Dual64, DualVec64, HyperDual32, HyperDual64};
+    use crate::{Dual, Dual2Vec64, Dual64, DualVec64, HyperDual32, HyperDual64, Taylor64};
     use bytemuck::Zeroable;
 
     #[test]
@@ -127,6 +127,11 @@ mod tests {
         assert_eq!(parts, [1.0, 2.0, 3.0, 4.0, 5.0, 0.0, 6.0]);
         let back: Dual2Vec64<2> = bytemuck::cast(parts);
         assert_eq!(back.hessian(), [[4.0, 5.0], [5.0, 6.0]]);
+
+        let t = Taylor64::<3>::new(1.0, [2.0, 3.0, 4.0]);
+        assert_eq!(bytemuck::cast::<_, [f64; 4]>(t), [1.0, 2.0, 3.0, 4.0]);
+        let series: &[Taylor64<1>] = bytemuck::cast_slice(&[1.0f64, 2.0, 3.0, 4.0]);
+        assert_eq!((series[1].re, series[1].coeffs), (3.0, [4.0]));
 
         let bytes = bytemuck::bytes_of(&h);
         assert_eq!(bytes.len(), 16);

@@ -1,6 +1,10 @@
-//! Macros shared by the trait-plumbing modules.
-// Not `forbid(unsafe_code)`: it would bind `bytemuck` and `simd`, whose trait impls need `unsafe`;
-// every other integration forbids it itself.
+//! The integrations with the ecosystem's traits, one file per crate: num-traits (always), nalgebra
+//! (`RealField`/`ComplexField` for 0.35 and 0.34), serde and bytemuck. Each file holds one macro
+//! that a type's `number_type!` line invokes, so the impls are written once for every type.
+//!
+//! The two macros below are shared by them: the trait impls forward to the inherent methods.
+// Not `forbid(unsafe_code)`: it would bind `bytemuck` and `nalgebra`, whose trait impls need
+// `unsafe`; every other integration forbids it itself.
 
 /// Forwards trait methods that take `self` by value to the inherent methods of the same name.
 macro_rules! forward {
@@ -14,6 +18,8 @@ macro_rules! forward {
     };
 }
 
+pub(crate) use forward;
+
 /// Defines constant-valued trait methods: the value from `T`, every derivative part zero.
 macro_rules! constants {
     ($($name:ident),*) => {
@@ -25,6 +31,8 @@ macro_rules! constants {
         )*
     };
 }
+
+pub(crate) use constants;
 
 #[cfg(feature = "bytemuck")]
 pub(crate) mod bytemuck;

@@ -25,7 +25,6 @@
 //! let det = m.determinant();
 //! assert!((det.eps - 3.0 * 1.5 * 1.5).abs() < 1e-12);
 //! ```
-#![deny(unconditional_recursion)]
 
 /// Generates the `approx` comparisons (shared by both nalgebra versions): value parts only.
 macro_rules! impl_approx {
@@ -138,7 +137,7 @@ macro_rules! impl_real_field {
                 <T as ::$na::RealField>::max_value().map(Self::constant)
             }
 
-            forward! {
+            $crate::integrations::forward! {
                 copysign(sign: Self) -> Self;
                 max(other: Self) -> Self;
                 min(other: Self) -> Self;
@@ -146,7 +145,7 @@ macro_rules! impl_real_field {
                 atan2(other: Self) -> Self;
             }
 
-            constants!(
+            $crate::integrations::constants!(
                 pi, two_pi, frac_pi_2, frac_pi_3, frac_pi_4, frac_pi_6, frac_pi_8, frac_1_pi,
                 frac_2_pi, frac_2_sqrt_pi, e, log2_e, log10_e, ln_2, ln_10
             );
@@ -259,7 +258,7 @@ macro_rules! impl_real_field {
                 }
             }
 
-            forward! {
+            $crate::integrations::forward! {
                 abs() -> Self;
                 hypot(other: Self) -> Self;
                 signum() -> Self;

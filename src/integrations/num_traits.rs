@@ -1,7 +1,6 @@
 //! num-traits integration: every number type over a [`Real`](crate::Real) is a `Float`, `FloatConst`, `Num`,
 //! `NumCast`, `ToPrimitive`, `FromPrimitive`, `Zero`, `One`, `Signed`, `Inv`, `Pow`, `Bounded`
 //! and itself a [`Real`](crate::Real) — so the types nest. Every method forwards to the inherent one.
-#![deny(unconditional_recursion)]
 #![forbid(unsafe_code)]
 
 /// Generates the num-traits impls, `PartialEq`, `PartialOrd`, `From<T>` and [`Real`] of one
@@ -75,7 +74,7 @@ macro_rules! impl_num_traits {
                 self.scale_part(part)
             }
 
-            forward! {
+            $crate::integrations::forward! {
                 erf() -> Self;
                 erfc() -> Self;
                 gamma() -> Self;
@@ -280,7 +279,7 @@ macro_rules! impl_num_traits {
         }
 
         impl<$($p)*> FloatConst for $ty {
-            constants!(
+            $crate::integrations::constants!(
                 E, FRAC_1_PI, FRAC_1_SQRT_2, FRAC_2_PI, FRAC_2_SQRT_PI, FRAC_PI_2, FRAC_PI_3,
                 FRAC_PI_4, FRAC_PI_6, FRAC_PI_8, LN_10, LN_2, LOG10_E, LOG2_E, PI, SQRT_2, TAU,
                 LOG10_2, LOG2_10
@@ -288,7 +287,7 @@ macro_rules! impl_num_traits {
         }
 
         impl<$($p)*> Float for $ty {
-            constants!(
+            $crate::integrations::constants!(
                 infinity, neg_infinity, neg_zero, min_value, min_positive_value, epsilon,
                 max_value
             );
@@ -305,7 +304,7 @@ macro_rules! impl_num_traits {
                 self.re.integer_decode()
             }
 
-            forward! {
+            $crate::integrations::forward! {
                 is_nan() -> bool;
                 is_infinite() -> bool;
                 is_finite() -> bool;

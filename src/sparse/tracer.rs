@@ -53,7 +53,8 @@ const ALL: u32 = u32::MAX - 1;
 /// branch that adds dependencies). `max`, `min`, `clamp` and `abs_sub` are not branches here: they
 /// depend on both arguments, so their pattern holds on either side of the switch.
 ///
-/// What counts as a dependency follows the derivative rules of the dual types (`DESIGN.md`):
+/// What counts as a dependency follows the derivative rules of the number types (the crate's
+/// [conventions](crate#conventions)):
 /// `floor`, `ceil`, `round`, `trunc`, `signum` and `div_euclid` have derivative 0 and so depend
 /// on nothing; `copysign(x, s)` depends on `x` only; `abs`, `fract`, `%` and `rem_euclid` are
 /// linear pieces (no second-order interaction). A dependency that cancels numerically (`x − x`)

@@ -1,6 +1,7 @@
 //! `Dual<T>`: a value and one directional derivative.
-// No `forbid(unsafe_code)`: the `number_type!` line expands bytemuck's and simba's unsafe trait
-// items, written (with their safety arguments) in `integrations`; the crate root denies it.
+// No `forbid(unsafe_code)`: the `number_type!` line expands bytemuck's and simba's unsafe
+// trait items, written (with their safety arguments) in `integrations`. Cargo.toml's `[lints]`
+// deny unsafe code, so none can be written here without an `allow`.
 
 use crate::Real;
 use crate::chain::{Chain, KeepZeros, Parts, Policy, scalar_div_by_chain};
@@ -11,19 +12,7 @@ use core::fmt;
 /// Evaluating `f` at `Dual::new(x, v)` gives `f(x) + f'(x)·v·ε`. Seed the input you
 /// differentiate with [`Dual::variable`] and hold the others with [`Dual::constant`].
 ///
-/// Conventions shared by every dual type of this crate:
-/// - the value part is bit for bit what the same computation gives on plain `T`;
-/// - comparisons (`==`, `<`, `max`, `min`, `clamp`) look at the value part only, so generic code
-///   takes exactly the branches that the plain evaluation takes;
-/// - at non-smooth points the sign bit decides (`abs'(±0) = ±1`); `floor`, `ceil`, `round`,
-///   `trunc` and `signum` have derivative 0, `fract` derivative 1;
-/// - outside a function's domain the value is NaN as for `f64`, and an elementary function
-///   whose value is NaN gives NaN in every derivative part; at a singular point the derivative
-///   is the infinite limit where there is one (`ln`, `sqrt` at 0, `asin` at 1). A derivative
-///   part that is exactly zero stays zero through every elementary function and through
-///   division, so an infinite slope never leaks into a direction the argument does not depend
-///   on. `+`, `−` and `×` are IEEE arithmetic part by part (`∞ − ∞` has a NaN value and the
-///   difference of the operands' derivative parts). Nothing panics.
+/// It follows the crate's [conventions](crate#conventions).
 ///
 /// ```
 /// use dualdiff::Dual64;

@@ -1,6 +1,7 @@
 //! `Dual2Vec<T, N>`: value, gradient and Hessian in `N` directions from one evaluation.
-// No `forbid(unsafe_code)`: the `number_type!` line expands bytemuck's and simba's unsafe trait
-// items, written (with their safety arguments) in `integrations`; the crate root denies it.
+// No `forbid(unsafe_code)`: the `number_type!` line expands bytemuck's and simba's unsafe
+// trait items, written (with their safety arguments) in `integrations`. Cargo.toml's `[lints]`
+// deny unsafe code, so none can be written here without an `allow`.
 
 use crate::Real;
 use crate::chain::{Chain, KeepZeros, Parts, Policy, scalar_div_by_chain};
@@ -13,8 +14,8 @@ use core::fmt;
 /// Hessian of a function of `N` variables in one pass. The Hessian is symmetric, so only its
 /// upper triangle is computed (about half the work of a dense second-order type); read it with
 /// [`hessian`](Self::hessian) or [`hess`](Self::hess). The [`hessian`](crate::hessian) driver
-/// uses this type in blocks when it has more inputs than `N`. Same conventions as
-/// [`Dual`](crate::Dual).
+/// uses this type in blocks when it has more inputs than `N`. It follows the
+/// crate's [conventions](crate#conventions).
 ///
 /// ```
 /// use dualdiff::Dual2Vec64;

@@ -1,6 +1,7 @@
 //! `DualVec<T, N>`: a value and `N` partial derivatives, for chunked gradients and Jacobians.
-// No `forbid(unsafe_code)`: the `number_type!` line expands bytemuck's and simba's unsafe trait
-// items, written (with their safety arguments) in `integrations`; the crate root denies it.
+// No `forbid(unsafe_code)`: the `number_type!` line expands bytemuck's and simba's unsafe
+// trait items, written (with their safety arguments) in `integrations`. Cargo.toml's `[lints]`
+// deny unsafe code, so none can be written here without an `allow`.
 
 use crate::Real;
 use crate::chain::{Chain, KeepZeros, Parts, Policy, scalar_div_by_chain};
@@ -11,8 +12,8 @@ use core::fmt;
 ///
 /// Seeding `N` inputs with [`DualVec::variable`]`(xₖ, k)` yields `N` columns of a Jacobian (or
 /// `N` entries of a gradient) per pass; the drivers ([`gradient`](crate::gradient),
-/// [`jacobian`](crate::jacobian)) do this in chunks of `N`. It follows the same conventions as
-/// [`Dual`](crate::Dual).
+/// [`jacobian`](crate::jacobian)) do this in chunks of `N`. It follows the crate's
+/// [conventions](crate#conventions).
 ///
 /// ```
 /// use dualdiff::DualVec64;

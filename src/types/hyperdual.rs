@@ -1,6 +1,7 @@
 //! `HyperDual<T>`: exact second and mixed partial derivatives.
-// No `forbid(unsafe_code)`: the `number_type!` line expands bytemuck's and simba's unsafe trait
-// items, written (with their safety arguments) in `integrations`; the crate root denies it.
+// No `forbid(unsafe_code)`: the `number_type!` line expands bytemuck's and simba's unsafe
+// trait items, written (with their safety arguments) in `integrations`. Cargo.toml's `[lints]`
+// deny unsafe code, so none can be written here without an `allow`.
 
 use crate::Real;
 use crate::chain::{Chain, KeepZeros, Parts, Policy, scalar_div_by_chain, scale_curvature};
@@ -11,7 +12,7 @@ use core::fmt;
 /// Seeding `x + u·ε₁ + v·ε₂` and evaluating `f` gives `f(x)`, the directional derivatives
 /// `∇f·u` and `∇f·v`, and the exact mixed second derivative `uᵀ·∇²f·v` in `e12` — no
 /// truncation error, no cancellation. [`HyperDual::variable`] seeds `u = v = 1`, so `e12` is the
-/// second derivative in one variable. Same conventions as [`Dual`](crate::Dual).
+/// second derivative in one variable. It follows the crate's [conventions](crate#conventions).
 ///
 /// ```
 /// use dualdiff::HyperDual64;

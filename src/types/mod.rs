@@ -6,7 +6,7 @@
 //! line) and a re-export in the crate root; no list of the types is kept anywhere else.
 // No `forbid(unsafe_code)` here or in the type files: their `number_type!` lines expand
 // bytemuck's and simba's unsafe trait items, written (with their safety arguments) in
-// `integrations`. The crate root denies unsafe code everywhere else.
+// `integrations`. Cargo.toml's `[lints]` deny unsafe code everywhere else.
 
 pub(crate) mod dual;
 pub(crate) mod dual2_vec;

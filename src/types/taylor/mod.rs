@@ -12,9 +12,9 @@
 //! by zero, and otherwise a careful variant in which an exact zero times anything (or divided by
 //! anything) is zero, so that an infinite slope at a singular point (`sqrt` or `ln` at 0) does
 //! not turn the coefficients of a constant argument into NaN.
-#![deny(unconditional_recursion)]
-// No `forbid(unsafe_code)`: the `number_type!` line expands bytemuck's and simba's unsafe trait
-// items, written (with their safety arguments) in `integrations`; the crate root denies it.
+// No `forbid(unsafe_code)`: the `number_type!` line expands bytemuck's and simba's unsafe
+// trait items, written (with their safety arguments) in `integrations`. Cargo.toml's `[lints]`
+// deny unsafe code, so none can be written here without an `allow`.
 
 use crate::Real;
 use crate::chain::{Parts, Policy};
@@ -49,25 +49,20 @@ macro_rules! by_rule {
 /// The value is `re` and `coeffs[k − 1]` is the coefficient of `tᵏ` (stable Rust cannot write
 /// `[T; K + 1]`), mirroring [`Dual`](crate::Dual)'s `re` and `eps`.
 ///
-/// Conventions, as for every number type of this crate:
-/// - the value part is bit for bit what the same computation gives on plain `T`;
-/// - comparisons (`==`, `<`, `max`, `min`, `clamp`) look at the value only;
-/// - at non-smooth points the sign bit decides (`abs'(±0) = ±1`, all higher coefficients of
-///   `abs` those of `±x`); `floor`, `ceil`, `round`, `trunc`, `signum` are locally constant,
-///   `fract` has slope 1, and `x % y` is `x − trunc(x/y)·y` with `trunc(x/y)` held constant;
-/// - `+`, `−`, `×` are IEEE arithmetic coefficient by coefficient; a division or an elementary
-///   function whose value is NaN has NaN coefficients, and outside a function's domain the
-///   value is NaN as for `f64`;
-/// - a constant argument (every coefficient exactly zero) gives a constant result, even where
-///   the slope is infinite (`sqrt` and `ln` at 0); at a singular point the coefficients of a
-///   varying argument are the infinite limits where the recurrences determine them
-///   (`sqrt(variable(0))` has coefficients `+∞, −∞, +∞, …`), NaN where there is no limit
-///   (`hypot` and `atan2` at the origin). Nothing panics;
+/// It follows the crate's [conventions](crate#conventions), with what a series adds:
+/// - `abs` takes the series of `±x` whole (all higher coefficients included), and the
+///   remainders hold `trunc(x/y)` constant, as for the other types;
+/// - at a singular point the coefficients of a varying argument are the infinite limits where
+///   the recurrences determine them (`sqrt(variable(0))` has coefficients `+∞, −∞, +∞, …`), NaN
+///   where there is no limit (`hypot` and `atan2` at the origin);
 /// - a recurrence computes every order together, sometimes through an intermediate series (the
 ///   `ln x` of `x^y` with a varying exponent, whose coefficients are `1/xᵏ` up to sign and
 ///   scale): where the second and higher derivatives overflow `T` — at a subnormal `x`, say —
 ///   such a series can overflow at first order too, and the slope is then infinite where the
-///   dual types' closed-form partials still give it.
+///   dual types' closed-form partials still give it;
+/// - the coefficients are `f⁽ᵏ⁾/k!`, so a derivative whose coefficient is below the subnormal
+///   range reads back as 0. The edge-case table notes the few points where a series gives a
+///   different answer than the closed forms.
 ///
 /// ```
 /// use dualdiff::Taylor64;

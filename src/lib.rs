@@ -118,10 +118,12 @@ pub use drivers::Seed;
 pub use drivers::auto_width::{
     ScalarFunction, VectorFunction, auto_width, gradient_auto, jacobian_auto,
 };
-pub use drivers::first_order::{derivative, gradient_into, jacobian_into_col_major, jvp_into};
+pub use drivers::first_order::{
+    derivative, gradient_into, jacobian_into_col_major, jvp_into, vjp_into,
+};
 #[cfg(feature = "alloc")]
-pub use drivers::first_order::{gradient, jacobian, jacobian_into, jvp};
-pub use drivers::fixed_size::{gradient_fixed, hessian_fixed, jacobian_fixed};
+pub use drivers::first_order::{gradient, jacobian, jacobian_into, jvp, vjp};
+pub use drivers::fixed_size::{gradient_fixed, hessian_fixed, jacobian_fixed, vjp_fixed};
 #[cfg(feature = "alloc")]
 pub use drivers::implicit::{ImplicitError, implicit_jacobian};
 #[cfg(feature = "rayon")]

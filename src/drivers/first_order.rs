@@ -317,3 +317,112 @@ pub fn jvp_into<T, F>(
         *d = yi.eps;
     }
 }
+
+/// Returns `f(x)` and the vector–Jacobian product `wᵀJ` (the gradient of `w·f`), evaluating `f`
+/// in chunks of `D::WIDTH` directions: `ceil(n / WIDTH)` passes, the cost of [`jacobian`], but
+/// without storing the m×n Jacobian.
+///
+/// Of the four products of forward-mode differentiation, [`jvp`] (`J·v`) takes one pass
+/// whatever n, and `vjp` (`wᵀJ`) takes as many as a gradient: forward mode carries directions
+/// in the inputs, and `wᵀJ` needs all n of them. Prefer `vjp` to `jacobian` when only the
+/// combination is needed (a Gauss–Newton gradient `Jᵀr`, the adjoint of a constraint) or when
+/// m is large, and `jvp` when the direction is on the input side. Reverse mode (backpropagation)
+/// computes `wᵀJ` in one pass for any n; that is outside a forward-mode crate.
+///
+/// # Panics
+/// If `w` is not as long as the output, or `f` returns outputs of different lengths on
+/// different passes.
+///
+/// ```
+/// use dualdiff::{vjp, DualVec64};
+///
+/// // f(x, y) = (xy, x + y²): J = [[y, x], [1, 2y]], and (1, 10)ᵀJ at (2, 3) = (3 + 10, 2 + 60)
+/// let f = |v: &[DualVec64<2>]| vec![v[0] * v[1], v[0] + v[1] * v[1]];
+/// let (fx, wj) = vjp(f, &[2.0, 3.0], &[1.0, 10.0]);
+/// assert_eq!((fx, wj), (vec![6.0, 11.0], vec![13.0, 62.0]));
+/// ```
+#[cfg(feature = "alloc")]
+pub fn vjp<T, D, F>(mut f: F, x: &[T], w: &[T]) -> (Vec<T>, Vec<T>)
+where
+    T: Real,
+    D: Seed<Scalar = T>,
+    F: FnMut(&[D]) -> Vec<D>,
+{
+    let n = x.len();
+    let mut work = vec![D::constant(T::zero()); n];
+    let mut values = vec![T::zero(); w.len()];
+    let mut wj = vec![T::zero(); n];
+    for_each_chunk(x, &mut work, |v, start, end| {
+        let y = f(v);
+        assert_eq!(y.len(), w.len(), "vjp: w must be as long as f's output");
+        combine(&y, w, start, end, &mut values, &mut wj);
+    });
+    (values, wj)
+}
+
+/// Computes `f(x)` into `values` and `wᵀJ` into `wj`, allocating nothing: as [`vjp`], with
+/// `f(x, out)` writing its m outputs into `out`. `work` (length n) and `out` (length m) are
+/// scratch space for the seeded inputs and the dual outputs.
+///
+/// # Panics
+/// If `work` or `wj` is not as long as `x`, or `w` or `values` not as long as `out`.
+///
+/// ```
+/// use dualdiff::{vjp_into, Dual64};
+///
+/// // f(x, y) = (xy, x − y): wᵀJ = w₀(y, x) + w₁(1, −1)
+/// let f = |v: &[Dual64], out: &mut [Dual64]| {
+///     out[0] = v[0] * v[1];
+///     out[1] = v[0] - v[1];
+/// };
+/// let (mut work, mut out) = ([Dual64::default(); 2], [Dual64::default(); 2]);
+/// let (mut values, mut wj) = ([0.0; 2], [0.0; 2]);
+/// vjp_into(f, &[3.0, 4.0], &[2.0, 1.0], &mut work, &mut out, &mut values, &mut wj);
+/// assert_eq!((values, wj), ([12.0, -1.0], [9.0, 5.0]));
+/// ```
+pub fn vjp_into<T, D, F>(
+    mut f: F,
+    x: &[T],
+    w: &[T],
+    work: &mut [D],
+    out: &mut [D],
+    values: &mut [T],
+    wj: &mut [T],
+) where
+    T: Real,
+    D: Seed<Scalar = T>,
+    F: FnMut(&[D], &mut [D]),
+{
+    assert_eq!(w.len(), out.len(), "vjp_into: w must be as long as out");
+    assert_eq!(
+        values.len(),
+        out.len(),
+        "vjp_into: values must be as long as out"
+    );
+    assert_eq!(wj.len(), x.len(), "vjp_into: wj must be as long as x");
+    for_each_chunk(x, work, |v, start, end| {
+        f(v, out);
+        combine(out, w, start, end, values, wj);
+    });
+}
+
+/// Copies the values of one pass into `values` and writes `Σᵢ wᵢ·∂yᵢ/∂xⱼ` for the pass's
+/// chunk `j ∈ [start, end)` into `wj`.
+fn combine<T: Real, D: Seed<Scalar = T>>(
+    y: &[D],
+    w: &[T],
+    start: usize,
+    end: usize,
+    values: &mut [T],
+    wj: &mut [T],
+) {
+    for (value, yi) in values.iter_mut().zip(y) {
+        *value = yi.value();
+    }
+    for (k, out) in wj[start..end].iter_mut().enumerate() {
+        *out = y
+            .iter()
+            .zip(w)
+            .fold(T::zero(), |acc, (yi, &wi)| acc + wi * yi.partial(k));
+    }
+}

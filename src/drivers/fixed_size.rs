@@ -95,3 +95,35 @@ where
         SMatrix::from_fn(|i, j| y.hess(i, j)),
     )
 }
+
+/// Returns `f(x)` and the vector–Jacobian product `wᵀJ` from one evaluation on
+/// `DualVec<T, N>`, without allocating (see [`vjp`](crate::vjp)).
+///
+/// ```
+/// use dualdiff::{vjp_fixed, DualVec64};
+/// use nalgebra::{SVector, Vector2, Vector3};
+///
+/// // f(x, y) = (xy, x + y, y²): wᵀJ = w₀(y, x) + w₁(1, 1) + w₂(0, 2y)
+/// let f = |v: &SVector<DualVec64<2>, 2>| Vector3::new(v[0] * v[1], v[0] + v[1], v[1] * v[1]);
+/// let (values, wj) = vjp_fixed(f, &Vector2::new(2.0, 3.0), &Vector3::new(1.0, 1.0, 1.0));
+/// assert_eq!(values, Vector3::new(6.0, 5.0, 9.0));
+/// assert_eq!(wj, Vector2::new(3.0 + 1.0, 2.0 + 1.0 + 6.0));
+/// ```
+#[inline]
+pub fn vjp_fixed<T, const M: usize, const N: usize, F>(
+    f: F,
+    x: &SVector<T, N>,
+    w: &SVector<T, M>,
+) -> (SVector<T, M>, SVector<T, N>)
+where
+    T: Real,
+    F: FnOnce(&SVector<DualVec<T, N>, N>) -> SVector<DualVec<T, N>, M>,
+{
+    let y = f(&seed(x));
+    let wj = SVector::from_fn(|j, _| {
+        y.iter()
+            .zip(w.iter())
+            .fold(T::zero(), |acc, (yi, &wi)| acc + wi * yi.eps[j])
+    });
+    (y.map(|yi| yi.re), wj)
+}

@@ -235,10 +235,10 @@ impl<T: Real, const N: usize> Parts for Dual2Vec<T, N> {
     fn zip(self, o: Self, f: impl Fn(T, T) -> T) -> Self {
         let mut r = self;
         r.re = f(r.re, o.re);
-        for (g, og) in r.grad.iter_mut().zip(o.grad) {
+        for (g, &og) in r.grad.iter_mut().zip(&o.grad) {
             *g = f(*g, og);
         }
-        for (i, (row, orow)) in r.upper.iter_mut().zip(o.upper).enumerate() {
+        for (i, (row, orow)) in r.upper.iter_mut().zip(&o.upper).enumerate() {
             for (h, oh) in row[i..].iter_mut().zip(&orow[i..]) {
                 *h = f(*h, *oh);
             }

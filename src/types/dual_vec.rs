@@ -127,7 +127,13 @@ impl<T: Real, const N: usize> Parts for DualVec<T, N> {
     /// Applies `f` to every part.
     #[inline]
     fn map(self, f: impl Fn(T) -> T) -> Self {
-        Self::new(f(self.re), self.eps.map(f))
+        // In place, by reference: `array::map` and by-value array iterators copy large arrays
+        // through the stack instead of vectorising.
+        let mut eps = self.eps;
+        for e in &mut eps {
+            *e = f(*e);
+        }
+        Self::new(f(self.re), eps)
     }
 
     /// Combines two numbers part by part.
@@ -157,7 +163,7 @@ impl<T: Real, const N: usize> Parts for DualVec<T, N> {
     fn div(self, rhs: Self) -> Self {
         let q = self.re / rhs.re;
         let mut eps = self.eps;
-        for (e, d) in eps.iter_mut().zip(rhs.eps) {
+        for (e, &d) in eps.iter_mut().zip(&rhs.eps) {
             *e = (*e - KeepZeros::mul(q, d)) / rhs.re;
         }
         Self::new(q, eps)
@@ -173,7 +179,11 @@ impl<T: Real, const N: usize> Chain for DualVec<T, N> {
     /// `f(a + Σ bₖεₖ) = f(a) + Σ f'(a)·bₖεₖ`
     #[inline]
     fn chain1_with<S: Policy>(self, f: T, df: T, _d2f: impl FnOnce() -> T) -> Self {
-        Self::new(f, self.eps.map(|e| S::mul(df, e)))
+        let mut eps = self.eps;
+        for e in &mut eps {
+            *e = S::mul(df, *e);
+        }
+        Self::new(f, eps)
     }
 
     /// `f(x, y)` has parts `fx·xₖ + fy·yₖ`.
@@ -187,7 +197,7 @@ impl<T: Real, const N: usize> Chain for DualVec<T, N> {
         _d2f: impl FnOnce() -> [T; 3],
     ) -> Self {
         let mut eps = self.eps;
-        for (e, o) in eps.iter_mut().zip(other.eps) {
+        for (e, &o) in eps.iter_mut().zip(&other.eps) {
             *e = S::mul(fx, *e) + S::mul(fy, o);
         }
         Self::new(f, eps)

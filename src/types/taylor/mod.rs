@@ -272,13 +272,17 @@ impl<T: Real, const K: usize> Parts for Taylor<T, K> {
 
     #[inline]
     fn map(self, f: impl Fn(T) -> T) -> Self {
-        Self::new(f(self.re), self.coeffs.map(f))
+        let mut coeffs = self.coeffs;
+        for c in &mut coeffs {
+            *c = f(*c);
+        }
+        Self::new(f(self.re), coeffs)
     }
 
     #[inline]
     fn zip(self, o: Self, f: impl Fn(T, T) -> T) -> Self {
         let mut coeffs = self.coeffs;
-        for (c, d) in coeffs.iter_mut().zip(o.coeffs) {
+        for (c, &d) in coeffs.iter_mut().zip(&o.coeffs) {
             *c = f(*c, d);
         }
         Self::new(f(self.re, o.re), coeffs)

@@ -138,10 +138,22 @@ pub(crate) trait Chain: Parts {
     /// under the [`Rule`] its value and slope decide.
     #[inline]
     fn chain1(self, f: Self::Re, df: Self::Re, d2f: impl FnOnce() -> Self::Re) -> Self {
-        match Rule::new(f, &[df]) {
-            Rule::Plain => self.chain1_with::<Plain>(f, df, d2f),
-            Rule::KeepZeros => self.chain1_with::<KeepZeros>(f, df, d2f),
-            Rule::Nan => Self::nan_parts(f),
+        if Rule::is_plain(f, &[df]) {
+            self.chain1_with::<Plain>(f, df, d2f)
+        } else {
+            self.chain1_edge(f, df, d2f)
+        }
+    }
+
+    /// [`Chain::chain1`] off the common path: a NaN value, or an infinite or NaN slope. Kept
+    /// out of line, so that the common path is one test and the plain products.
+    #[cold]
+    #[inline(never)]
+    fn chain1_edge(self, f: Self::Re, df: Self::Re, d2f: impl FnOnce() -> Self::Re) -> Self {
+        if f.is_nan() {
+            Self::nan_parts(f)
+        } else {
+            self.chain1_with::<KeepZeros>(f, df, d2f)
         }
     }
 
@@ -164,10 +176,28 @@ pub(crate) trait Chain: Parts {
         fy: Self::Re,
         d2f: impl FnOnce() -> [Self::Re; 3],
     ) -> Self {
-        match Rule::new(f, &[fx, fy]) {
-            Rule::Plain => self.chain2_with::<Plain>(other, f, fx, fy, d2f),
-            Rule::KeepZeros => self.chain2_with::<KeepZeros>(other, f, fx, fy, d2f),
-            Rule::Nan => Self::nan_parts(f),
+        if Rule::is_plain(f, &[fx, fy]) {
+            self.chain2_with::<Plain>(other, f, fx, fy, d2f)
+        } else {
+            self.chain2_edge(other, f, fx, fy, d2f)
+        }
+    }
+
+    /// [`Chain::chain2`] off the common path (see [`Chain::chain1_edge`]).
+    #[cold]
+    #[inline(never)]
+    fn chain2_edge(
+        self,
+        other: Self,
+        f: Self::Re,
+        fx: Self::Re,
+        fy: Self::Re,
+        d2f: impl FnOnce() -> [Self::Re; 3],
+    ) -> Self {
+        if f.is_nan() {
+            Self::nan_parts(f)
+        } else {
+            self.chain2_with::<KeepZeros>(other, f, fx, fy, d2f)
         }
     }
 }
@@ -207,22 +237,21 @@ impl Rule {
     /// Returns the rule for a function with value `f` and the given slopes.
     #[inline]
     pub(crate) fn new<T: Real>(f: T, slopes: &[T]) -> Self {
-        // Non-short-circuit `&`: one branch for the common case.
-        let finite = slopes.iter().fold(!f.is_nan(), |ok, s| ok & s.is_finite());
-        Self::from_flags(finite, f.is_nan())
-    }
-
-    /// Returns the rule for a value that is (or is not) NaN and inputs that are (or are not) all
-    /// finite.
-    #[inline]
-    pub(crate) fn from_flags(finite: bool, nan: bool) -> Self {
-        if finite && !nan {
+        if Self::is_plain(f, slopes) {
             Self::Plain
-        } else if nan {
+        } else if f.is_nan() {
             Self::Nan
         } else {
             Self::KeepZeros
         }
+    }
+
+    /// Returns `true` if the rule for a function with value `f` and the given slopes is
+    /// [`Rule::Plain`]: the common case, one branch.
+    #[inline]
+    pub(crate) fn is_plain<T: Real>(f: T, slopes: &[T]) -> bool {
+        // Non-short-circuit `&`: one branch for the common case.
+        slopes.iter().fold(!f.is_nan(), |ok, s| ok & s.is_finite())
     }
 }
 

@@ -114,6 +114,12 @@ pub use nalgebra;
 pub use nalgebra_v0_34;
 
 pub use drivers::Seed;
+#[cfg(feature = "argmin")]
+pub use integrations::argmin::{ArgminParam, ArgminProblem};
+#[cfg(feature = "levenberg-marquardt")]
+pub use integrations::levenberg_marquardt::LeastSquares;
+#[cfg(feature = "ndarray")]
+pub use integrations::ndarray::{gradient_ndarray, hessian_ndarray, jacobian_ndarray};
 #[cfg(feature = "alloc")]
 pub use drivers::auto_width::{
     ScalarFunction, VectorFunction, auto_width, gradient_auto, jacobian_auto,

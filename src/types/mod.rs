@@ -19,8 +19,8 @@ pub(crate) mod taylor;
 /// part decides, the smooth functions (`functions: chain`, through its [`Chain`] rule; `own` for
 /// a type that writes them itself), the operators, `Real` and the num-traits, and behind their
 /// features nalgebra's `RealField`/`ComplexField` (0.35 and 0.34), serde (from the listed fields:
-/// see `integrations::serde::impl_serde!`) and bytemuck (`scalars`: how many `T`s the struct
-/// holds, an expression in its lengths, checked at compile time).
+/// see `integrations::serde::impl_serde!`), bytemuck (`scalars`: how many `T`s the struct
+/// holds, an expression in its lengths, checked at compile time) and ndarray's `ScalarOperand`.
 ///
 /// [`Chain`]: crate::chain::Chain
 macro_rules! number_type {
@@ -54,6 +54,10 @@ macro_rules! number_type {
         #[cfg(feature = "bytemuck")]
         $crate::integrations::bytemuck::impl_bytemuck!(
             [T $(, $len)*] $name<T $(, $len)*>, scalars: $scalars
+        );
+        #[cfg(feature = "ndarray")]
+        $crate::integrations::ndarray::impl_ndarray!(
+            [T: $crate::Real $(, const $len: usize)*] $name<T $(, $len)*>
         );
     };
 

@@ -114,12 +114,6 @@ pub use nalgebra;
 pub use nalgebra_v0_34;
 
 pub use drivers::Seed;
-#[cfg(feature = "argmin")]
-pub use integrations::argmin::{ArgminParam, ArgminProblem};
-#[cfg(feature = "levenberg-marquardt")]
-pub use integrations::levenberg_marquardt::LeastSquares;
-#[cfg(feature = "ndarray")]
-pub use integrations::ndarray::{gradient_ndarray, hessian_ndarray, jacobian_ndarray};
 #[cfg(feature = "alloc")]
 pub use drivers::auto_width::{
     ScalarFunction, VectorFunction, auto_width, gradient_auto, jacobian_auto,
@@ -140,6 +134,12 @@ pub use drivers::second_order::{hessian, hessian_into, hvp};
 pub use drivers::taylor::taylor_derivatives;
 #[cfg(feature = "alloc")]
 pub use drivers::taylor::taylor_directional;
+#[cfg(feature = "argmin")]
+pub use integrations::argmin::{ArgminParam, ArgminProblem};
+#[cfg(feature = "levenberg-marquardt")]
+pub use integrations::levenberg_marquardt::LeastSquares;
+#[cfg(feature = "ndarray")]
+pub use integrations::ndarray::{gradient_ndarray, hessian_ndarray, jacobian_ndarray};
 pub use real::Real;
 #[cfg(feature = "sparse")]
 pub use sparse::{

@@ -90,7 +90,9 @@ fn rosenbrock_matches_argmin_testfunctions_in_every_width() {
     // n = 2 … 30 takes every gradient width (1 pass of 2, 4, 8; 16 in several passes) and
     // every Hessian width, the blocks of n > 16 included.
     for n in 2..=30 {
-        let x: Vec<f64> = (0..n).map(|i| 0.3 + 0.17 * i as f64 - 0.01 * (i * i) as f64).collect();
+        let x: Vec<f64> = (0..n)
+            .map(|i| 0.3 + 0.17 * i as f64 - 0.01 * (i * i) as f64)
+            .collect();
         let on_vec = ArgminProblem::<_, Vec<f64>>::new(Rosenbrock);
         let on_dvector = ArgminProblem::<_, DVector<f64>>::new(Rosenbrock);
         let xv = DVector::from_vec(x.clone());
@@ -112,7 +114,11 @@ fn rosenbrock_matches_argmin_testfunctions_in_every_width() {
 
 #[test]
 fn two_dimensional_functions_match_their_hand_written_derivatives() {
-    type Derivatives = (fn(&[f64; 2]) -> f64, fn(&[f64; 2]) -> [f64; 2], fn(&[f64; 2]) -> [[f64; 2]; 2]);
+    type Derivatives = (
+        fn(&[f64; 2]) -> f64,
+        fn(&[f64; 2]) -> [f64; 2],
+        fn(&[f64; 2]) -> [[f64; 2]; 2],
+    );
     fn check<F: ScalarFunction<f64>>(f: F, (value, grad, hess): Derivatives, points: &[[f64; 2]]) {
         let problem = ArgminProblem::<_, Vec<f64>>::new(f);
         for p in points {
@@ -127,19 +133,55 @@ fn two_dimensional_functions_match_their_hand_written_derivatives() {
         }
     }
     let points = [[0.5, -0.3], [-1.2, 1.0], [2.0, 0.7], [3.1, -1.4]];
-    check(Beale, (tf::beale, tf::beale_derivative, tf::beale_hessian), &points);
-    check(Himmelblau, (tf::himmelblau, tf::himmelblau_derivative, tf::himmelblau_hessian), &points);
-    check(Booth, (tf::booth, tf::booth_derivative, tf::booth_hessian), &points);
-    check(Matyas, (tf::matyas, tf::matyas_derivative, tf::matyas_hessian), &points);
-    check(McCormick, (tf::mccormick, tf::mccormick_derivative, tf::mccormick_hessian), &points);
+    check(
+        Beale,
+        (tf::beale, tf::beale_derivative, tf::beale_hessian),
+        &points,
+    );
+    check(
+        Himmelblau,
+        (
+            tf::himmelblau,
+            tf::himmelblau_derivative,
+            tf::himmelblau_hessian,
+        ),
+        &points,
+    );
+    check(
+        Booth,
+        (tf::booth, tf::booth_derivative, tf::booth_hessian),
+        &points,
+    );
+    check(
+        Matyas,
+        (tf::matyas, tf::matyas_derivative, tf::matyas_hessian),
+        &points,
+    );
+    check(
+        McCormick,
+        (
+            tf::mccormick,
+            tf::mccormick_derivative,
+            tf::mccormick_hessian,
+        ),
+        &points,
+    );
     check(
         GoldsteinPrice,
-        (tf::goldsteinprice, tf::goldsteinprice_derivative, tf::goldsteinprice_hessian),
+        (
+            tf::goldsteinprice,
+            tf::goldsteinprice_derivative,
+            tf::goldsteinprice_hessian,
+        ),
         &[[0.2, -0.9], [-0.4, 0.3], [1.0, 1.0]],
     );
     check(
         ThreeHumpCamel,
-        (tf::threehumpcamel, tf::threehumpcamel_derivative, tf::threehumpcamel_hessian),
+        (
+            tf::threehumpcamel,
+            tf::threehumpcamel_derivative,
+            tf::threehumpcamel_hessian,
+        ),
         &points,
     );
 }
@@ -153,7 +195,12 @@ fn best<P: Clone, S: State<Param = P>>(state: &S) -> P {
 #[test]
 fn lbfgs_finds_rosenbrocks_minimum_on_vec_and_dvector() {
     // from the classic start (−1.2, 1), and a 10-D start
-    for start in [vec![-1.2, 1.0], (0..10).map(|i| if i % 2 == 0 { -1.2 } else { 1.0 }).collect()] {
+    for start in [
+        vec![-1.2, 1.0],
+        (0..10)
+            .map(|i| if i % 2 == 0 { -1.2 } else { 1.0 })
+            .collect(),
+    ] {
         let n = start.len();
         let solver = LBFGS::new(MoreThuenteLineSearch::new(), 7)
             .with_tolerance_grad(1e-12)
@@ -188,7 +235,11 @@ fn newton_converges_to_known_minima() {
     // Pure Newton from the classic start: Rosenbrock's minimum (1, 1) in a handful of steps
     let run = |f: ArgminProblem<_, DVector<f64>>, start: [f64; 2], iters: u64| {
         let result = Executor::new(f, Newton::<f64>::new())
-            .configure(|state| state.param(DVector::from_vec(start.to_vec())).max_iters(iters))
+            .configure(|state| {
+                state
+                    .param(DVector::from_vec(start.to_vec()))
+                    .max_iters(iters)
+            })
             .run()
             .unwrap();
         best(result.state())
@@ -197,10 +248,17 @@ fn newton_converges_to_known_minima() {
     assert_vec_close(x.as_slice(), &[1.0, 1.0], 1e-14);
 
     fn run_on<F: ScalarFunction<f64>>(f: F, start: [f64; 2], iters: u64) -> Vec<f64> {
-        let result = Executor::new(ArgminProblem::<_, DVector<f64>>::new(f), Newton::<f64>::new())
-            .configure(|state| state.param(DVector::from_vec(start.to_vec())).max_iters(iters))
-            .run()
-            .unwrap();
+        let result = Executor::new(
+            ArgminProblem::<_, DVector<f64>>::new(f),
+            Newton::<f64>::new(),
+        )
+        .configure(|state| {
+            state
+                .param(DVector::from_vec(start.to_vec()))
+                .max_iters(iters)
+        })
+        .run()
+        .unwrap();
         best(result.state()).as_slice().to_vec()
     }
     // the minima argmin_testfunctions documents
@@ -209,7 +267,11 @@ fn newton_converges_to_known_minima() {
     assert_vec_close(&run_on(Booth, [-5.0, 8.0], 2), &[1.0, 3.0], 1e-14);
     assert_vec_close(&run_on(Matyas, [4.0, -7.0], 2), &[0.0, 0.0], 1e-14);
     assert_vec_close(&run_on(ThreeHumpCamel, [0.3, -0.2], 30), &[0.0, 0.0], 1e-14);
-    assert_vec_close(&run_on(GoldsteinPrice, [0.1, -0.9], 30), &[0.0, -1.0], 1e-14);
+    assert_vec_close(
+        &run_on(GoldsteinPrice, [0.1, -0.9], 30),
+        &[0.0, -1.0],
+        1e-14,
+    );
 }
 
 #[test]
@@ -220,11 +282,16 @@ fn steihaug_trust_region_finds_rosenbrocks_minimum() {
         let n = start.len();
         // Steihaug's CG stops at a residual of 1e-9 by default, which leaves x about 1e-10
         // from the minimum: ask for a residual at the rounding level of the gradient.
-        let solver = TrustRegion::new(Steihaug::new().with_epsilon(1e-15).unwrap().with_max_iters(50))
-            .with_radius(1.0)
-            .unwrap()
-            .with_max_radius(100.0)
-            .unwrap();
+        let solver = TrustRegion::new(
+            Steihaug::new()
+                .with_epsilon(1e-15)
+                .unwrap()
+                .with_max_iters(50),
+        )
+        .with_radius(1.0)
+        .unwrap()
+        .with_max_radius(100.0)
+        .unwrap();
         let result = Executor::new(ArgminProblem::<_, Vec<f64>>::new(Rosenbrock), solver)
             .configure(|state| state.param(start.clone()).max_iters(200))
             .run()
@@ -232,7 +299,14 @@ fn steihaug_trust_region_finds_rosenbrocks_minimum() {
         assert_vec_close(&best(result.state()), &vec![1.0; n], 1e-12);
         assert!(result.state().get_best_cost() < 1e-24);
 
-        let solver = TrustRegion::new(Steihaug::new().with_epsilon(1e-15).unwrap().with_max_iters(50)).with_radius(1.0).unwrap();
+        let solver = TrustRegion::new(
+            Steihaug::new()
+                .with_epsilon(1e-15)
+                .unwrap()
+                .with_max_iters(50),
+        )
+        .with_radius(1.0)
+        .unwrap();
         let result = Executor::new(ArgminProblem::<_, DVector<f64>>::new(Rosenbrock), solver)
             .configure(|state| state.param(DVector::from_vec(start.clone())).max_iters(200))
             .run()
@@ -245,7 +319,9 @@ fn steihaug_trust_region_finds_rosenbrocks_minimum() {
 fn cauchy_point_trust_region_finds_a_convex_minimum() {
     // The Cauchy point is a steepest-descent step, linear in convergence: on Matyas (a convex
     // quadratic, condition number 25) it still reaches the minimum (0, 0) to 1e-10.
-    let solver = TrustRegion::new(CauchyPoint::<f64>::new()).with_radius(1.0).unwrap();
+    let solver = TrustRegion::new(CauchyPoint::<f64>::new())
+        .with_radius(1.0)
+        .unwrap();
     let result = Executor::new(ArgminProblem::<_, Vec<f64>>::new(Matyas), solver)
         .configure(|state| state.param(vec![4.0, -7.0]).max_iters(2000))
         .run()
@@ -302,17 +378,31 @@ fn residuals_and_jacobians_match_closed_forms() {
 fn gauss_newton_finds_least_squares_minima() {
     fn run(residuals: Residuals, start: [f64; 2], iters: u64) -> Vec<f64> {
         // stop only when the cost no longer changes (the tolerance must be positive)
-        let solver = GaussNewton::<f64>::new().with_tolerance(f64::MIN_POSITIVE).unwrap();
+        let solver = GaussNewton::<f64>::new()
+            .with_tolerance(f64::MIN_POSITIVE)
+            .unwrap();
         let result = Executor::new(ArgminProblem::<_, DVector<f64>>::new(residuals), solver)
-            .configure(|state| state.param(DVector::from_vec(start.to_vec())).max_iters(iters))
+            .configure(|state| {
+                state
+                    .param(DVector::from_vec(start.to_vec()))
+                    .max_iters(iters)
+            })
             .run()
             .unwrap();
         best(result.state()).as_slice().to_vec()
     }
     // Rosenbrock's residuals: in exact arithmetic Gauss–Newton lands on (1, 1) in two steps
     // from anywhere; argmin solves the normal equations, whose rounding the next steps remove
-    assert_vec_close(&run(Residuals::Rosenbrock, [-1.2, 1.0], 10), &[1.0, 1.0], 1e-15);
+    assert_vec_close(
+        &run(Residuals::Rosenbrock, [-1.2, 1.0], 10),
+        &[1.0, 1.0],
+        1e-15,
+    );
     // zero-residual problems: quadratic convergence to the documented minima
-    assert_vec_close(&run(Residuals::Himmelblau, [3.4, 2.4], 20), &[3.0, 2.0], 1e-14);
+    assert_vec_close(
+        &run(Residuals::Himmelblau, [3.4, 2.4], 20),
+        &[3.0, 2.0],
+        1e-14,
+    );
     assert_vec_close(&run(Residuals::Beale, [2.5, 0.4], 30), &[3.0, 0.5], 1e-14);
 }

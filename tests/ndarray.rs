@@ -31,7 +31,10 @@ fn every_number_type_is_a_scalar_operand() {
     assert_eq!((&a - s)[2].eps, 0.5 - 1.0);
 
     // and for every other type (nested included): the operand compiles and multiplies
-    let v = array![DualVec64::<2>::variable(1.5, 0), DualVec64::<2>::variable(2.0, 1)];
+    let v = array![
+        DualVec64::<2>::variable(1.5, 0),
+        DualVec64::<2>::variable(2.0, 1)
+    ];
     let w = &v * DualVec64::<2>::constant(4.0);
     assert_eq!((w[0].eps, w[1].eps), ([4.0, 0.0], [0.0, 4.0]));
     let h = array![HyperDual64::variable(3.0)];

@@ -2,7 +2,10 @@
 //! certified residual sums of squares, before any derivative is taken: each model, evaluated at
 //! the certified parameters, must reproduce the certified sum of squares. Needs no feature.
 
-#[allow(dead_code, reason = "the example uses parts of the shared module that these tests do not")]
+#[allow(
+    dead_code,
+    reason = "the example uses parts of the shared module that these tests do not"
+)]
 #[path = "../examples/nist/strd.rs"]
 mod strd;
 
@@ -16,13 +19,33 @@ fn load(name: &str) -> Problem {
 fn every_file_parses_with_nists_counts() {
     // (parameters, observations) as the files' headers state them
     let expected: [(&str, usize, usize); 27] = [
-        ("Misra1a", 2, 14), ("Chwirut2", 3, 54), ("Chwirut1", 3, 214), ("Lanczos3", 6, 24),
-        ("Gauss1", 8, 250), ("Gauss2", 8, 250), ("DanWood", 2, 6), ("Misra1b", 2, 14),
-        ("Kirby2", 5, 151), ("Hahn1", 7, 236), ("Nelson", 3, 128), ("MGH17", 5, 33),
-        ("Lanczos1", 6, 24), ("Lanczos2", 6, 24), ("Gauss3", 8, 250), ("Misra1c", 2, 14),
-        ("Misra1d", 2, 14), ("Roszman1", 4, 25), ("ENSO", 9, 168), ("MGH09", 4, 11),
-        ("Thurber", 7, 37), ("BoxBOD", 2, 6), ("Rat42", 3, 9), ("MGH10", 3, 16),
-        ("Eckerle4", 3, 35), ("Rat43", 4, 15), ("Bennett5", 3, 154),
+        ("Misra1a", 2, 14),
+        ("Chwirut2", 3, 54),
+        ("Chwirut1", 3, 214),
+        ("Lanczos3", 6, 24),
+        ("Gauss1", 8, 250),
+        ("Gauss2", 8, 250),
+        ("DanWood", 2, 6),
+        ("Misra1b", 2, 14),
+        ("Kirby2", 5, 151),
+        ("Hahn1", 7, 236),
+        ("Nelson", 3, 128),
+        ("MGH17", 5, 33),
+        ("Lanczos1", 6, 24),
+        ("Lanczos2", 6, 24),
+        ("Gauss3", 8, 250),
+        ("Misra1c", 2, 14),
+        ("Misra1d", 2, 14),
+        ("Roszman1", 4, 25),
+        ("ENSO", 9, 168),
+        ("MGH09", 4, 11),
+        ("Thurber", 7, 37),
+        ("BoxBOD", 2, 6),
+        ("Rat42", 3, 9),
+        ("MGH10", 3, 16),
+        ("Eckerle4", 3, 35),
+        ("Rat43", 4, 15),
+        ("Bennett5", 3, 154),
     ];
     assert_eq!(NAMES.len(), expected.len());
     for (name, (file, p, n)) in NAMES.iter().zip(expected) {
@@ -33,7 +56,10 @@ fn every_file_parses_with_nists_counts() {
         assert_eq!(problem.starts[1].len(), p, "{name}: start 2");
         assert_eq!(problem.data.len(), n, "{name}: observations");
         let predictors = if *name == "Nelson" { 2 } else { 1 };
-        assert!(problem.data.iter().all(|o| o.x.len() == predictors), "{name}: predictors");
+        assert!(
+            problem.data.iter().all(|o| o.x.len() == predictors),
+            "{name}: predictors"
+        );
     }
 }
 
@@ -91,7 +117,10 @@ fn roszman1_read_literally_misses_by_one_per_observation() {
         let x = obs.x[0];
         assert!(x - b[3] < 0.0);
         let literal = obs.y - (b[0] - b[1] * x - (b[2] / (x - b[3])).atan() / pi);
-        assert!((literal - (r - 1.0)).abs() < 1e-12, "{literal} against {r} − 1");
+        assert!(
+            (literal - (r - 1.0)).abs() < 1e-12,
+            "{literal} against {r} − 1"
+        );
         literal_rss += literal * literal;
     }
     // 25 observations: the literal reading gives 25 + a little, far from the certified 4.9e-4

@@ -42,10 +42,16 @@ fn low_pass_gradient_in_tau_and_omega_and_curvature() {
     // in ω: d|H|/dω = −ωτ² q^(−3/2), d arg/dω = −τ/q (q = 1 + ω²τ²)
     let (tau, omega) = (0.3, 4.0);
     let q = 1.0 + omega * omega * tau * tau;
-    let (_, g) = gradient(|v: &[DualVec64<2>]| low_pass(v[0], v[1]).norm(), &[tau, omega]);
+    let (_, g) = gradient(
+        |v: &[DualVec64<2>]| low_pass(v[0], v[1]).norm(),
+        &[tau, omega],
+    );
     assert_close(g[0], -omega * omega * tau * q.powf(-1.5), 1e-15);
     assert_close(g[1], -omega * tau * tau * q.powf(-1.5), 1e-15);
-    let (_, g) = gradient(|v: &[DualVec64<2>]| low_pass(v[0], v[1]).arg(), &[tau, omega]);
+    let (_, g) = gradient(
+        |v: &[DualVec64<2>]| low_pass(v[0], v[1]).arg(),
+        &[tau, omega],
+    );
     assert_close(g[0], -omega / q, 1e-15);
     assert_close(g[1], -tau / q, 1e-15);
     // d²|H|/dτ² = a(2aτ² − 1)(1 + aτ²)^(−5/2), a = ω²; d² arg/dτ² = 2ω³τ / q²

@@ -130,9 +130,7 @@ impl Model {
             Self::Misra1b => b[0] * (one - (one + b[1] * t / c(2.0)).powi(-2)),
             Self::Misra1c => b[0] * (one - (one + c::<T>(2.0) * b[1] * t).powf(c(-0.5))),
             Self::Misra1d => b[0] * b[1] * t * (one + b[1] * t).recip(),
-            Self::Kirby2 => {
-                (b[0] + b[1] * t + b[2] * t * t) / (one + b[3] * t + b[4] * t * t)
-            }
+            Self::Kirby2 => (b[0] + b[1] * t + b[2] * t * t) / (one + b[3] * t + b[4] * t * t),
             Self::CubicRational => {
                 let (t2, t3) = (t * t, t * t * t);
                 (b[0] + b[1] * t + b[2] * t2 + b[3] * t3) / (one + b[4] * t + b[5] * t2 + b[6] * t3)
@@ -148,9 +146,7 @@ impl Model {
             // principal value here (and continuous where x − b4 changes sign). With it the
             // certified residual sum of squares is reproduced; the literal reading would fit
             // the same curve with b1 smaller by exactly 1.
-            Self::Roszman1 => {
-                b[0] - b[1] * t - b[2].atan2(t - b[3]) / c(std::f64::consts::PI)
-            }
+            Self::Roszman1 => b[0] - b[1] * t - b[2].atan2(t - b[3]) / c(std::f64::consts::PI),
             Self::Enso => {
                 let two_pi_t = c::<T>(2.0 * std::f64::consts::PI) * t;
                 let year = two_pi_t / c(12.0);
@@ -217,7 +213,9 @@ pub struct Problem {
 
 /// Parses one number of a `.dat` file (Fortran-style exponents such as `16.08E0` included).
 fn number(token: &str, what: &str) -> Result<f64, String> {
-    token.parse().map_err(|e| format!("cannot parse {what} from {token:?}: {e}"))
+    token
+        .parse()
+        .map_err(|e| format!("cannot parse {what} from {token:?}: {e}"))
 }
 
 /// Returns the certified value printed as `token`, with its digits and rounding.
@@ -228,7 +226,11 @@ fn certified(token: &str) -> Result<Certified, String> {
         .parse()
         .map_err(|e| format!("cannot parse the exponent of {token:?}: {e}"))?;
     let decimals = mantissa.split_once('.').map_or(0, |(_, d)| d.len());
-    let digits = mantissa.chars().filter(char::is_ascii_digit).skip_while(|&d| d == '0').count();
+    let digits = mantissa
+        .chars()
+        .filter(char::is_ascii_digit)
+        .skip_while(|&d| d == '0')
+        .count();
     let decimals = i32::try_from(decimals).map_err(|e| e.to_string())?;
     Ok(Certified {
         value,
@@ -267,14 +269,19 @@ impl Problem {
                         .iter()
                         .map(|t| number(t, "an observation"))
                         .collect::<Result<Vec<_>, _>>()?;
-                    data.push(Observation { y: row[0], x: row[1..].to_vec() });
+                    data.push(Observation {
+                        y: row[0],
+                        x: row[1..].to_vec(),
+                    });
                 }
             } else if tokens.len() == 6 && tokens[0].starts_with('b') && tokens[1] == "=" {
                 starts[0].push(number(tokens[2], "start 1")?);
                 starts[1].push(number(tokens[3], "start 2")?);
                 certified_values.push(certified(tokens[4])?);
             } else if line.starts_with("Residual Sum of Squares:") {
-                let last = tokens.last().ok_or("an empty residual sum of squares line")?;
+                let last = tokens
+                    .last()
+                    .ok_or("an empty residual sum of squares line")?;
                 certified_rss = Some(number(last, "the residual sum of squares")?);
             } else if tokens.first() == Some(&"Data:") && tokens.get(1) == Some(&"y") {
                 in_data = true;
@@ -303,7 +310,10 @@ impl Problem {
     /// Returns the residuals at `b`.
     #[must_use]
     pub fn residuals<T: Float>(&self, b: &[T]) -> Vec<T> {
-        self.data.iter().map(|obs| self.model.residual(b, obs)).collect()
+        self.data
+            .iter()
+            .map(|obs| self.model.residual(b, obs))
+            .collect()
     }
 
     /// Returns the residual sum of squares at `b`.
@@ -340,7 +350,10 @@ impl Problem {
         for (j, cert) in self.certified.iter().enumerate() {
             let mut moved = b.clone();
             moved[j] += cert.half_unit;
-            for (e, (r, r0)) in spread.iter_mut().zip(self.residuals(&moved).iter().zip(&base)) {
+            for (e, (r, r0)) in spread
+                .iter_mut()
+                .zip(self.residuals(&moved).iter().zip(&base))
+            {
                 *e += (r - r0).abs();
             }
         }

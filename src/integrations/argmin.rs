@@ -260,7 +260,9 @@ where
     /// Returns `∇f(x)` by [`gradient_auto`].
     #[inline]
     fn gradient(&self, param: &P) -> Result<P, Error> {
-        Ok(P::from_values(gradient_auto(&self.function, param.values()).1))
+        Ok(P::from_values(
+            gradient_auto(&self.function, param.values()).1,
+        ))
     }
 }
 

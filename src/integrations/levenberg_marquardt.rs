@@ -180,7 +180,9 @@ where
     /// Returns the residuals: one evaluation on `T`, moved into the vector.
     #[inline]
     fn residuals(&self) -> Option<DVector<T>> {
-        Some(DVector::from_vec(self.residuals.eval(self.params.as_slice())))
+        Some(DVector::from_vec(
+            self.residuals.eval(self.params.as_slice()),
+        ))
     }
 
     /// Returns the m×n Jacobian, written in place into the matrix returned.

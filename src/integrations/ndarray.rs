@@ -128,8 +128,7 @@ where
     S: Data<Elem = T>,
     F: FnMut(ArrayView1<'_, H>) -> H,
 {
-    let (value, grad, hess) =
-        with_slice(x, |x| hessian(|v: &[H]| f(ArrayView1::from(v)), x));
+    let (value, grad, hess) = with_slice(x, |x| hessian(|v: &[H]| f(ArrayView1::from(v)), x));
     let n = grad.len();
     let hess = Array2::from_shape_vec((n, n).f(), Vec::from(hess.data))
         .expect("a column-major buffer of n² entries has the shape (n, n) in Fortran order");

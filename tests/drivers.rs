@@ -161,24 +161,8 @@ fn expsin_hess(v: &[f64]) -> DMatrix<f64> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Comparison helpers (built on the shared assert_close)
+// Comparison helpers
 // ---------------------------------------------------------------------------------------------
-
-#[track_caller]
-fn assert_vec_close(actual: &[f64], expected: &[f64], tol: f64) {
-    assert_eq!(actual.len(), expected.len(), "lengths differ");
-    for (a, e) in actual.iter().zip(expected) {
-        assert_close(*a, *e, tol);
-    }
-}
-
-#[track_caller]
-fn assert_mat_close(actual: &DMatrix<f64>, expected: &DMatrix<f64>, tol: f64) {
-    assert_eq!(actual.shape(), expected.shape(), "shapes differ");
-    for (a, e) in actual.iter().zip(expected.iter()) {
-        assert_close(*a, *e, tol);
-    }
-}
 
 /// `M · v`, written out.
 fn mat_vec(m: &DMatrix<f64>, v: &[f64]) -> Vec<f64> {

@@ -20,7 +20,7 @@
 
 mod common;
 
-use common::assert_close32;
+use common::assert_close;
 use dualdiff::{
     Dual2Vec32, Dual32, DualVec32, HyperDual32, Real, derivative, gradient, hessian, hvp, jacobian,
     jvp, second_derivative,
@@ -83,21 +83,21 @@ fn check_unary(f: &OnEveryType, points: &[f32], d1: fn(f64) -> f64, d2: fn(f64) 
         let d = (f.dual)(Dual32::variable(x));
         assert_bits(d.re, value, &at("Dual32"));
         println!("{}: eps", at("Dual32"));
-        assert_close32(d.eps, df, TOL);
+        assert_close(d.eps, df, TOL);
 
         let v = (f.vec)(DualVec32::<3>::variable(x, 1));
         assert_bits(v.re, value, &at("DualVec32<3>"));
         assert_zero(v.eps[0], &at("DualVec32<3>"));
         assert_zero(v.eps[2], &at("DualVec32<3>"));
         println!("{}: eps[1]", at("DualVec32<3>"));
-        assert_close32(v.eps[1], df, TOL);
+        assert_close(v.eps[1], df, TOL);
 
         let h = (f.hyper)(HyperDual32::variable(x));
         assert_bits(h.re, value, &at("HyperDual32"));
         println!("{}: e1, e2, e12", at("HyperDual32"));
-        assert_close32(h.e1, df, TOL);
-        assert_close32(h.e2, df, TOL);
-        assert_close32(h.e12, d2f, TOL);
+        assert_close(h.e1, df, TOL);
+        assert_close(h.e2, df, TOL);
+        assert_close(h.e12, d2f, TOL);
 
         let g = (f.second)(Dual2Vec32::<2>::variable(x, 0));
         assert_bits(g.re, value, &at("Dual2Vec32<2>"));
@@ -105,8 +105,8 @@ fn check_unary(f: &OnEveryType, points: &[f32], d1: fn(f64) -> f64, d2: fn(f64) 
         assert_zero(g.hess(0, 1), &at("Dual2Vec32<2>"));
         assert_zero(g.hess(1, 1), &at("Dual2Vec32<2>"));
         println!("{}: grad[0], hess(0, 0)", at("Dual2Vec32<2>"));
-        assert_close32(g.grad[0], df, TOL);
-        assert_close32(g.hess(0, 0), d2f, TOL);
+        assert_close(g.grad[0], df, TOL);
+        assert_close(g.hess(0, 0), d2f, TOL);
     }
 }
 
@@ -690,15 +690,15 @@ fn check_binary(f: &OnEveryType2, points: &[(f32, f32)], partials: fn(f64, f64) 
         assert_bits(dx.re, value, &at("Dual32"));
         assert_bits(dy.re, value, &at("Dual32"));
         println!("{}: ∂x, ∂y", at("Dual32"));
-        assert_close32(dx.eps, fx, TOL);
-        assert_close32(dy.eps, fy, TOL);
+        assert_close(dx.eps, fx, TOL);
+        assert_close(dy.eps, fy, TOL);
 
         let v = (f.vec)(DualVec32::variable(x, 0), DualVec32::variable(y, 2));
         assert_bits(v.re, value, &at("DualVec32<3>"));
         assert_zero(v.eps[1], &at("DualVec32<3>"));
         println!("{}: eps[0], eps[2]", at("DualVec32<3>"));
-        assert_close32(v.eps[0], fx, TOL);
-        assert_close32(v.eps[2], fy, TOL);
+        assert_close(v.eps[0], fx, TOL);
+        assert_close(v.eps[2], fy, TOL);
 
         // ε₁ on x and ε₂ on y: e12 is the mixed partial; both on one argument, the pure one.
         let h = (f.hyper)(
@@ -709,21 +709,21 @@ fn check_binary(f: &OnEveryType2, points: &[(f32, f32)], partials: fn(f64, f64) 
         let hy = (f.hyper)(HyperDual32::constant(x), HyperDual32::variable(y));
         assert_bits(h.re, value, &at("HyperDual32"));
         println!("{}: e1, e2, e12", at("HyperDual32"));
-        assert_close32(h.e1, fx, TOL);
-        assert_close32(h.e2, fy, TOL);
-        assert_close32(h.e12, fxy, TOL);
-        assert_close32(hx.e12, fxx, TOL);
-        assert_close32(hy.e12, fyy, TOL);
+        assert_close(h.e1, fx, TOL);
+        assert_close(h.e2, fy, TOL);
+        assert_close(h.e12, fxy, TOL);
+        assert_close(hx.e12, fxx, TOL);
+        assert_close(hy.e12, fyy, TOL);
 
         let g = (f.second)(Dual2Vec32::variable(x, 0), Dual2Vec32::variable(y, 1));
         assert_bits(g.re, value, &at("Dual2Vec32<2>"));
         println!("{}: grad, hessian", at("Dual2Vec32<2>"));
-        assert_close32(g.grad[0], fx, TOL);
-        assert_close32(g.grad[1], fy, TOL);
-        assert_close32(g.hess(0, 0), fxx, TOL);
-        assert_close32(g.hess(0, 1), fxy, TOL);
-        assert_close32(g.hess(1, 0), fxy, TOL);
-        assert_close32(g.hess(1, 1), fyy, TOL);
+        assert_close(g.grad[0], fx, TOL);
+        assert_close(g.grad[1], fy, TOL);
+        assert_close(g.hess(0, 0), fxx, TOL);
+        assert_close(g.hess(0, 1), fxy, TOL);
+        assert_close(g.hess(1, 0), fxy, TOL);
+        assert_close(g.hess(1, 1), fyy, TOL);
     }
 }
 
@@ -964,12 +964,12 @@ fn derivative_and_second_derivative_on_f32() {
     let (f, df) = derivative(|x| x.sin() * x.exp(), 0.5f32);
     assert_bits(f, 0.5f32.sin() * 0.5f32.exp(), "derivative");
     let x = 0.5f64;
-    assert_close32(df, r(x.exp() * (x.sin() + x.cos())), TOL);
+    assert_close(df, r(x.exp() * (x.sin() + x.cos())), TOL);
 
     let (f, df, d2f) = second_derivative(|x| x.sin() * x.exp(), 0.5f32);
     assert_bits(f, 0.5f32.sin() * 0.5f32.exp(), "second_derivative");
-    assert_close32(df, r(x.exp() * (x.sin() + x.cos())), TOL);
-    assert_close32(d2f, r(2.0 * x.exp() * x.cos()), TOL);
+    assert_close(df, r(x.exp() * (x.sin() + x.cos())), TOL);
+    assert_close(d2f, r(2.0 * x.exp() * x.cos()), TOL);
 }
 
 #[test]
@@ -980,9 +980,9 @@ fn gradient_on_f32_every_width() {
         assert_eq!(g.len(), 3);
         println!("gradient with {width}");
         for (gi, ri) in g.iter().zip(g_ref) {
-            assert_close32(*gi, r(ri), TOL);
+            assert_close(*gi, r(ri), TOL);
         }
-        assert_close32(f, r(f_ref), TOL);
+        assert_close(f, r(f_ref), TOL);
     };
     check(gradient(f3::<Dual32>, &X3), "Dual32");
     check(gradient(f3::<DualVec32<2>>, &X3), "DualVec32<2>");
@@ -1014,7 +1014,7 @@ fn jacobian_on_f32() {
         assert_eq!(jac.shape(), (3, 3));
         for (i, row) in expected.iter().enumerate() {
             for (j, e) in row.iter().enumerate() {
-                assert_close32(jac[(i, j)], r(*e), TOL);
+                assert_close(jac[(i, j)], r(*e), TOL);
             }
         }
     }
@@ -1030,8 +1030,8 @@ fn jvp_on_f32() {
     let [a, b, c] = x3_64();
     let v64 = v.map(f64::from);
     assert_bits(values[0], X3[0] * X3[1], "jvp");
-    assert_close32(jv[0], r(b * v64[0] + a * v64[1]), TOL);
-    assert_close32(jv[1], r(a.cos() * v64[0] + 2.0 * c * v64[2]), TOL);
+    assert_close(jv[0], r(b * v64[0] + a * v64[1]), TOL);
+    assert_close(jv[1], r(a.cos() * v64[0] + 2.0 * c * v64[2]), TOL);
 }
 
 #[test]
@@ -1040,14 +1040,14 @@ fn hessian_and_hvp_on_f32() {
     let check = |(f, g, h): (f32, Vec<f32>, nalgebra::DMatrix<f32>), name: &str| {
         println!("hessian with {name}");
         assert_bits(f, f3(&X3), name);
-        assert_close32(f, r(f_ref), TOL);
+        assert_close(f, r(f_ref), TOL);
         for (gi, ri) in g.iter().zip(g_ref) {
-            assert_close32(*gi, r(ri), TOL);
+            assert_close(*gi, r(ri), TOL);
         }
         assert_eq!(h.shape(), (3, 3));
         for (i, row) in h_ref.iter().enumerate() {
             for (j, e) in row.iter().enumerate() {
-                assert_close32(h[(i, j)], r(*e), TOL);
+                assert_close(h[(i, j)], r(*e), TOL);
             }
         }
     };
@@ -1060,6 +1060,6 @@ fn hessian_and_hvp_on_f32() {
     assert_bits(f, f3(&X3), "hvp");
     for (i, row) in h_ref.iter().enumerate() {
         let e: f64 = row.iter().zip(v).map(|(h, vj)| h * f64::from(vj)).sum();
-        assert_close32(hv[i], r(e), TOL);
+        assert_close(hv[i], r(e), TOL);
     }
 }

@@ -26,7 +26,7 @@
 
 mod common;
 
-use common::{assert_close, assert_close32};
+use common::assert_close;
 use dualdiff::{
     Dual, Dual64, Real, Taylor, Taylor32, Taylor64, taylor_derivatives, taylor_directional,
 };
@@ -1680,7 +1680,7 @@ fn single_precision() {
     assert_eq!(f, 0.5f32.sin());
     let (s, c) = 0.5f32.sin_cos();
     for (got, want) in d.into_iter().zip([c, -s, -c, s]) {
-        assert_close32(got, want, 1e-6);
+        assert_close(got, want, 1e-6);
     }
 }
 

@@ -48,7 +48,7 @@ const FD1: f64 = 1e-8;
 const FD2: f64 = 1e-5;
 
 /// A float width under test, and what its results are checked to.
-trait Precision: Width + Real<Primitive = Self> {
+trait Precision: Width {
     /// First derivatives against the closed forms (rounded to the width):
     /// - `f64`: relative 1e-14, a few ulps (ulp = 2.2e-16);
     /// - `f32`: relative 1e-6, about 8 ulps (ulp = 1.19e-7): each derivative formula rounds a
@@ -61,8 +61,8 @@ trait Precision: Width + Real<Primitive = Self> {
     /// - `f32`: 1e-6·max(|expected|, 1). These parts are sums of products (`f''·a·b + f'·c`,
     ///   and closed forms such as `x^(y−1)·(1 + y ln x)`) whose rounding is relative to the
     ///   terms, of order 1 at the test points, not to a result that may have cancelled: at
-    ///   `(2, −1.5)` the mixed partial of `xʸ` is 0.177·(1 − 1.5 ln 2) = −0.007, 13 `f32`
-    ///   ulps off relative to itself, a tenth of an ulp of the terms.
+    ///   `(2, −1.5)` the mixed partial of `xʸ`, 0.177·(1 − 1.5 ln 2) = −0.007, comes out 13
+    ///   `f32` ulps off relative to itself, under one ulp of its two terms (±0.18).
     const HIGHER: Tol;
 
     /// Returns the central differences `[fx, fy, fxx, fxy, fyy]` of the plain two-argument

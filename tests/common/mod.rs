@@ -15,9 +15,9 @@
 //!
 //! On failure the message gives the expected value, the actual value, their difference and the
 //! bound, after what was compared (an element's index, or the caller's description).
-//! [`assert_close`], [`assert_vec_close`] and [`assert_mat_close`] use `Mixed`, [`assert_rel`]
-//! uses `Rel`, and [`assert_within`] takes the kind and a description; [`check_close`] is the
-//! rule as a `Result`, for property tests that report rather than panic.
+//! [`assert_close`], [`assert_vec_close`] and [`assert_mat_close`] use `Mixed`;
+//! [`assert_within`] takes the kind and a description of what is compared; [`check_close`] is
+//! the rule as a `Result`, for property tests that report rather than panic.
 #![allow(dead_code, reason = "each test file uses a different subset")]
 
 use core::fmt::{self, Display, LowerExp};
@@ -126,12 +126,6 @@ pub fn assert_within<F: Width>(what: impl Display, actual: F, expected: F, tol: 
 #[track_caller]
 pub fn assert_close<F: Width>(actual: F, expected: F, tol: F) {
     assert_within("not close", actual, expected, Tol::Mixed(tol.into()));
-}
-
-/// Asserts `|actual − expected| ≤ tol·|expected|` (or `actual == expected`).
-#[track_caller]
-pub fn assert_rel<F: Width>(actual: F, expected: F, tol: F) {
-    assert_within("not close", actual, expected, Tol::Rel(tol.into()));
 }
 
 /// Asserts the slices have one length and every element is [`assert_close`] to its partner.

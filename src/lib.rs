@@ -78,6 +78,28 @@
 //! 6. **Edge cases are right by construction**, not patched: `atan2(y, 0)`, `tanh(400)`,
 //!    `powf(0, 1.5)` (a constant exponent takes the power rule) and `sqrt(0)` have the
 //!    mathematically right derivatives.
+//!
+//! # Non-smooth functions
+//! At a kink the derivative does not exist, and the conventions above return one fixed answer:
+//! `abs'(±0) = ±1`, chosen by the sign bit, is one element of the subdifferential `[−1, 1]`, and
+//! `max` and `min` carry the derivative parts of the argument they pick (`self` on a tie). For
+//! a convex function that is a valid subgradient — never information about the whole
+//! subdifferential.
+//!
+//! That is enough for subgradient descent, but subgradient descent is slow: with diminishing
+//! steps its objective error falls like `O(1/√k)`, and its iterates never land on a kink — a
+//! coordinate whose optimum is 0 keeps stepping across zero and is exactly 0 only by accident.
+//!
+//! For a composite objective `f(x) + λ‖x‖₁` with `f` smooth (the lasso, sparse regression,
+//! compressed sensing), a proximal gradient method is the answer: a gradient step on `f` alone,
+//! then the proximal map of `λ‖·‖₁`, soft-thresholding `sign(v)·max(|v| − λ/L, 0)`, which sets
+//! every small coordinate to exactly 0. ISTA converges like `O(1/k)`, FISTA like `O(1/k²)` (and
+//! linearly for a strongly convex `f`); only `∇f` is needed, which is what this crate computes —
+//! write `f` once over `Float` and never differentiate through the `‖x‖₁` term. The example
+//! `lasso` fits the diabetes data of Efron, Hastie, Johnstone and Tibshirani (2004) at six
+//! values of λ: ISTA and FISTA match scikit-learn's coordinate descent to about `5e-11` with its
+//! exact zeros, while subgradient descent, given FISTA's budget of gradients, is still `2e-3`
+//! off in the objective at the smallest λ and has no exact zero at any λ.
 // Unsafe code: `[lints]` in Cargo.toml denies it, and every module forbids it except the two
 // integrations whose trait impls need it — `integrations/bytemuck.rs` (`unsafe impl` of its
 // marker traits, with the safety argument) and `integrations/nalgebra.rs` (simba's

@@ -151,24 +151,6 @@ fn eps_m(m: &DMatrix<Dual64>) -> DMatrix<f64> {
     m.map(|x| x.eps)
 }
 
-#[track_caller]
-fn assert_mat_close(actual: &DMatrix<f64>, expected: &DMatrix<f64>, tol: f64) {
-    assert_eq!(actual.shape(), expected.shape());
-    for i in 0..expected.nrows() {
-        for j in 0..expected.ncols() {
-            assert_close(actual[(i, j)], expected[(i, j)], tol);
-        }
-    }
-}
-
-#[track_caller]
-fn assert_vec_close(actual: &[f64], expected: &[f64], tol: f64) {
-    assert_eq!(actual.len(), expected.len());
-    for (a, e) in actual.iter().zip(expected) {
-        assert_close(*a, *e, tol);
-    }
-}
-
 /// Jacobi: d/dt det(A + tB) at 0 = det(A)·tr(A⁻¹B).
 fn det_first(a: &DMatrix<f64>, b: &DMatrix<f64>) -> f64 {
     a.determinant() * (inv(a) * b).trace()
@@ -349,8 +331,8 @@ fn determinant_with_dual32() {
     let m = Matrix2::from_fn(|i, j| Dual32::constant(a[i][j]) + t * b[i][j]);
     let det = m.determinant();
     // by hand: 1.5·2 − (−0.25)(0.75) = 3.1875 and 1.5·0.625 + 0.5·2 − (−0.25)(−1) − 1.25·0.75 = 0.75
-    assert_close32(det.re, 3.1875, 1e-6);
-    assert_close32(det.eps, 0.75, 1e-6);
+    assert_close(det.re, 3.1875, 1e-6);
+    assert_close(det.eps, 0.75, 1e-6);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,15 +14,6 @@ const GARBAGE: f64 = 999.0;
 
 const TOL: f64 = 1e-13;
 
-/// Asserts `actual` against `expected` entry by entry (see `assert_close`).
-#[track_caller]
-fn assert_all_close(actual: &[f64], expected: &[f64], tol: f64) {
-    assert_eq!(actual.len(), expected.len(), "lengths differ");
-    for (&a, &e) in actual.iter().zip(expected) {
-        assert_close(a, e, tol);
-    }
-}
-
 /// `f(x, y, z) = (x·y·z, sin x + y², e^z, x/y)`.
 fn f<D: Float>(v: &[D]) -> Vec<D> {
     vec![
@@ -60,20 +51,20 @@ fn vjp_with<D: Seed<Scalar = f64> + Float>() {
     for (v, r) in values.iter().zip(f(&X)) {
         assert_eq!(v.to_bits(), r.to_bits(), "values are the plain evaluation");
     }
-    assert_all_close(&wj, &reference(&W, &X), TOL);
+    assert_vec_close(&wj, &reference(&W, &X), TOL);
 
     // the same from the Jacobian driver's matrix: Jᵀw
     let (_, jac) = jacobian(f::<D>, &X);
     let jtw = jac.transpose() * nalgebra::DVector::from_column_slice(&W);
-    assert_all_close(&wj, jtw.as_slice(), TOL);
+    assert_vec_close(&wj, jtw.as_slice(), TOL);
 
     let mut work = vec![D::variable(GARBAGE, 0); 3];
     let mut out = vec![D::variable(GARBAGE, 0); 4];
     let (mut values, mut wj) = (vec![GARBAGE; 4], vec![GARBAGE; 3]);
     let into_form = |v: &[D], out: &mut [D]| out.copy_from_slice(&f(v));
     vjp_into(into_form, &X, &W, &mut work, &mut out, &mut values, &mut wj);
-    assert_all_close(&values, &f(&X), 0.0);
-    assert_all_close(&wj, &reference(&W, &X), TOL);
+    assert_vec_close(&values, &f(&X), 0.0);
+    assert_vec_close(&wj, &reference(&W, &X), TOL);
 }
 
 #[test]
@@ -93,7 +84,7 @@ fn unit_weights_pick_rows() {
         let mut w = [0.0; 4];
         w[i] = 1.0;
         let (_, wj) = vjp(f::<DualVec64<2>>, &X, &w);
-        assert_all_close(&wj, row, TOL);
+        assert_vec_close(&wj, row, TOL);
     }
 }
 
@@ -115,7 +106,7 @@ fn gauss_newton_gradient() {
         .map(|(tk, yk)| a * (b * tk).exp() - yk)
         .collect();
     let (values, jtr) = vjp(r, &[a, b], &residuals);
-    assert_all_close(&values, &residuals, 1e-15);
+    assert_vec_close(&values, &residuals, 1e-15);
     // ∂/∂a ½Σr² = Σ r·e^(bt), ∂/∂b = Σ r·a·t·e^(bt)
     let ga: f64 = t
         .iter()
@@ -127,7 +118,7 @@ fn gauss_newton_gradient() {
         .zip(&residuals)
         .map(|(tk, rk)| rk * a * tk * (b * tk).exp())
         .sum();
-    assert_all_close(&jtr, &[ga, gb], TOL);
+    assert_vec_close(&jtr, &[ga, gb], TOL);
 }
 
 #[test]
@@ -136,8 +127,8 @@ fn vjp_fixed_matches_the_closed_form() {
     let w = SVector::<f64, 4>::from(W);
     let g = |v: &SVector<DualVec64<3>, 3>| SVector::<DualVec64<3>, 4>::from_vec(f(v.as_slice()));
     let (values, wj) = vjp_fixed(g, &x, &w);
-    assert_all_close(values.as_slice(), &f(&X), 0.0);
-    assert_all_close(wj.as_slice(), &reference(&W, &X), TOL);
+    assert_vec_close(values.as_slice(), &f(&X), 0.0);
+    assert_vec_close(wj.as_slice(), &reference(&W, &X), TOL);
 }
 
 #[test]

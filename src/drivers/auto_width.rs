@@ -85,6 +85,7 @@ pub const fn auto_width(n: usize) -> usize {
 /// let (f, g) = gradient_auto(&Rosenbrock, &[1.0, 1.0, 1.0]);
 /// assert_eq!((f, g), (0.0, vec![0.0, 0.0, 0.0]));
 /// ```
+#[inline]
 pub fn gradient_auto<T: Real, F: ScalarFunction<T>>(f: &F, x: &[T]) -> (T, Vec<T>) {
     match auto_width(x.len()) {
         1 => gradient(|v: &[Dual<T>]| f.eval(v), x),
@@ -112,6 +113,7 @@ pub fn gradient_auto<T: Real, F: ScalarFunction<T>>(f: &F, x: &[T]) -> (T, Vec<T
 /// let (_, j) = jacobian_auto(&Polar, &[2.0, 0.0]);
 /// assert_eq!(j, nalgebra::DMatrix::from_row_slice(2, 2, &[1.0, 0.0, 0.0, 2.0]));
 /// ```
+#[inline]
 pub fn jacobian_auto<T: Real, F: VectorFunction<T>>(f: &F, x: &[T]) -> (Vec<T>, DMatrix<T>) {
     match auto_width(x.len()) {
         1 => jacobian(|v: &[Dual<T>]| f.eval(v), x),

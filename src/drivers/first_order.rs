@@ -47,6 +47,7 @@ pub fn derivative<T: Real>(f: impl FnOnce(Dual<T>) -> Dual<T>, x: T) -> (T, T) {
 /// assert_eq!(g, vec![-2.0 * (1.0 - 1.5) - 400.0 * 1.5 * (2.0 - 2.25), 200.0 * (2.0 - 2.25)]);
 /// ```
 #[cfg(feature = "alloc")]
+#[inline]
 pub fn gradient<T, D, F>(f: F, x: &[T]) -> (T, Vec<T>)
 where
     T: Real,
@@ -76,6 +77,7 @@ where
 /// let f = gradient_into(|v: &[Dual64]| v[0] * v[1] * v[1], &x, &mut work, &mut grad);
 /// assert_eq!((f, grad), (4.0, [4.0, 4.0]));
 /// ```
+#[inline]
 pub fn gradient_into<T, D, F>(mut f: F, x: &[T], work: &mut [D], grad: &mut [T]) -> T
 where
     T: Real,
@@ -119,6 +121,7 @@ where
 /// assert_eq!(j[(1, 1)], 2f64.cos());
 /// ```
 #[cfg(feature = "alloc")]
+#[inline]
 pub fn jacobian<T, D, F>(mut f: F, x: &[T]) -> (Vec<T>, DMatrix<T>)
 where
     T: Real,
@@ -171,6 +174,7 @@ where
 /// assert_eq!(jac, DMatrix::from_row_slice(2, 2, &[4.0, 3.0, 1.0, -1.0]));
 /// ```
 #[cfg(feature = "alloc")]
+#[inline]
 pub fn jacobian_into<T, D, F>(
     f: F,
     x: &[T],
@@ -215,6 +219,7 @@ pub fn jacobian_into<T, D, F>(
 /// assert_eq!(values, [12.0, -1.0, 9.0]);
 /// assert_eq!(jac, [4.0, 1.0, 6.0, /* second column */ 3.0, -1.0, 0.0]);
 /// ```
+#[inline]
 pub fn jacobian_into_col_major<T, D, F>(
     mut f: F,
     x: &[T],
@@ -258,6 +263,7 @@ pub fn jacobian_into_col_major<T, D, F>(
 /// assert_eq!((fx, jv), (vec![6.0, 5.0], vec![1.0, 0.0]));
 /// ```
 #[cfg(feature = "alloc")]
+#[inline]
 pub fn jvp<T, F>(mut f: F, x: &[T], v: &[T]) -> (Vec<T>, Vec<T>)
 where
     T: Real,
@@ -288,6 +294,7 @@ where
 /// jvp_into(f, &[2.0, 3.0], &[1.0, 1.0], &mut work, &mut out, &mut values, &mut jv);
 /// assert_eq!((values, jv), ([6.0], [5.0]));
 /// ```
+#[inline]
 pub fn jvp_into<T, F>(
     mut f: F,
     x: &[T],
@@ -342,6 +349,7 @@ pub fn jvp_into<T, F>(
 /// assert_eq!((fx, wj), (vec![6.0, 11.0], vec![13.0, 62.0]));
 /// ```
 #[cfg(feature = "alloc")]
+#[inline]
 pub fn vjp<T, D, F>(mut f: F, x: &[T], w: &[T]) -> (Vec<T>, Vec<T>)
 where
     T: Real,
@@ -380,6 +388,7 @@ where
 /// vjp_into(f, &[3.0, 4.0], &[2.0, 1.0], &mut work, &mut out, &mut values, &mut wj);
 /// assert_eq!((values, wj), ([12.0, -1.0], [9.0, 5.0]));
 /// ```
+#[inline]
 pub fn vjp_into<T, D, F>(
     mut f: F,
     x: &[T],
@@ -408,6 +417,7 @@ pub fn vjp_into<T, D, F>(
 
 /// Copies the values of one pass into `values` and writes `Σᵢ wᵢ·∂yᵢ/∂xⱼ` for the pass's
 /// chunk `j ∈ [start, end)` into `wj`.
+#[inline]
 fn combine<T: Real, D: Seed<Scalar = T>>(
     y: &[D],
     w: &[T],

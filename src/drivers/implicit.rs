@@ -64,6 +64,7 @@ impl core::error::Error for ImplicitError {}
 /// let dxdp = implicit_jacobian(residual, &[p.sqrt()], &[p]).unwrap();
 /// assert_eq!(dxdp[(0, 0)], 0.25);
 /// ```
+#[inline]
 pub fn implicit_jacobian<T, D, F>(
     mut f: F,
     x_star: &[T],

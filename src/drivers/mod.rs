@@ -118,6 +118,7 @@ impl<T: Real, const N: usize> Seed for DualVec<T, N> {
 /// Seeds the inputs chunk by chunk: for each chunk `[start, end)` of at most `D::WIDTH` inputs,
 /// seeds input `start + k` in direction `k`, calls `pass(work, start, end)`, and restores the
 /// chunk to constants. With no inputs, `pass` runs once on the empty slice with `start = end = 0`.
+#[inline]
 pub(crate) fn for_each_chunk<T, D>(
     x: &[T],
     work: &mut [D],
@@ -150,6 +151,7 @@ pub(crate) fn for_each_chunk<T, D>(
 
 /// Copies the values and the partials of one chunk of columns into `values` and the column-major
 /// m×n Jacobian `jac` (entry `(i, j)` at `jac[i + j·m]`, m = `y.len()`).
+#[inline]
 pub(crate) fn fill_columns<T: Real, D: Seed<Scalar = T>>(
     y: &[D],
     start: usize,

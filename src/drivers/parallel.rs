@@ -14,6 +14,7 @@ use rayon::prelude::*;
 
 /// Evaluates `f` once per chunk of `D::WIDTH` inputs, in parallel, and returns the start of
 /// each chunk with `f`'s outputs for it, in order.
+#[inline]
 fn evaluate_chunks<T, D, Y, F>(f: &F, x: &[T]) -> Vec<(usize, Y)>
 where
     T: Real,
@@ -54,6 +55,7 @@ where
 /// let (_, g) = gradient_par(|v: &[DualVec64<8>]| v.iter().map(|&a| a * a * a).sum(), &x);
 /// assert_eq!(g[10], 3.0 * x[10] * x[10]);
 /// ```
+#[inline]
 pub fn gradient_par<T, D, F>(f: F, x: &[T]) -> (T, Vec<T>)
 where
     T: Real,
@@ -88,6 +90,7 @@ where
 /// assert_eq!(fx[0], 2.0);
 /// assert_eq!((j[(3, 3)], j[(3, 4)], j[(3, 5)]), (5.0, 4.0, 0.0));
 /// ```
+#[inline]
 pub fn jacobian_par<T, D, F>(f: F, x: &[T]) -> (Vec<T>, DMatrix<T>)
 where
     T: Real,

@@ -55,6 +55,7 @@ impl<T: Real> SecondOrder for HyperDual<T> {
         Self::constant(x)
     }
 
+    #[inline]
     fn hessian_into<F: FnMut(&[Self]) -> Self>(
         mut f: F,
         x: &[T],
@@ -97,6 +98,7 @@ impl<T: Real, const N: usize> SecondOrder for Dual2Vec<T, N> {
         Self::constant(x)
     }
 
+    #[inline]
     fn hessian_into<F: FnMut(&[Self]) -> Self>(
         mut f: F,
         x: &[T],
@@ -168,6 +170,7 @@ impl<T: Real, const N: usize> SecondOrder for Dual2Vec<T, N> {
 /// assert_eq!((f, g, h), (10.0, vec![4.0, 13.0], expected));
 /// ```
 #[cfg(feature = "alloc")]
+#[inline]
 pub fn hessian<T, H, F>(f: F, x: &[T]) -> (T, Vec<T>, DMatrix<T>)
 where
     T: Real,
@@ -201,6 +204,7 @@ where
 /// assert_eq!(hess, DMatrix::from_row_slice(2, 2, &[0.0, 1.0, 1.0, 0.0]));
 /// ```
 #[cfg(feature = "alloc")]
+#[inline]
 pub fn hessian_into<T, H, F>(
     f: F,
     x: &[T],
@@ -240,6 +244,7 @@ where
 /// let value = hessian_into_col_major(f, &[3.0, 2.0], &mut work, &mut grad, &mut hess);
 /// assert_eq!((value, grad, hess), (18.0, [12.0, 9.0], [4.0, 6.0, 6.0, 0.0]));
 /// ```
+#[inline]
 pub fn hessian_into_col_major<T, H, F>(
     f: F,
     x: &[T],
@@ -273,6 +278,7 @@ where
 /// assert_eq!((f, hv), (3.0, vec![8.0, 2.0]));
 /// ```
 #[cfg(feature = "alloc")]
+#[inline]
 pub fn hvp<T, F>(f: F, x: &[T], v: &[T]) -> (T, Vec<T>)
 where
     T: Real,
@@ -299,6 +305,7 @@ where
 /// let f = hvp_into(|v: &[HyperDual64]| v[0] * v[1], &[2.0, 3.0], &[1.0, 5.0], &mut work, &mut hv);
 /// assert_eq!((f, hv), (6.0, [5.0, 1.0]));
 /// ```
+#[inline]
 pub fn hvp_into<T, F>(mut f: F, x: &[T], v: &[T], work: &mut [HyperDual<T>], hv: &mut [T]) -> T
 where
     T: Real,

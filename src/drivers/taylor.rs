@@ -16,6 +16,7 @@ use alloc::vec::Vec;
 /// assert_eq!(f, 1.0);
 /// assert!((d[9] - 1024.0).abs() < 1e-10);
 /// ```
+#[inline]
 pub fn taylor_derivatives<T: Real, const K: usize>(
     f: impl FnOnce(Taylor<T, K>) -> Taylor<T, K>,
     x: T,
@@ -43,6 +44,7 @@ pub fn taylor_derivatives<T: Real, const K: usize>(
 /// assert_eq!(mixed, 6.0);
 /// ```
 #[cfg(feature = "alloc")]
+#[inline]
 pub fn taylor_directional<T: Real, const K: usize>(
     f: impl FnOnce(&[Taylor<T, K>]) -> Vec<Taylor<T, K>>,
     x: &[T],

@@ -16,6 +16,7 @@ use crate::Real;
 /// (and `1/h` may still be finite). At `h = ∞` an infinite argument dominates a finite one
 /// (`±1` or `0`, not `∞/∞`; `1/h = 0`); with both infinite the direction is unknown (NaN, and
 /// `1/h` too, so that nothing derived from them claims a value).
+#[inline]
 pub(crate) fn polar<T: Real>(x: T, y: T, h: T) -> (T, T, T) {
     if h.is_infinite() {
         if x.is_infinite() && y.is_infinite() {

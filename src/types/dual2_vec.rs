@@ -172,6 +172,7 @@ impl<T: Real, const N: usize> Dual2Vec<T, N> {
 
 impl<T: Real, const N: usize> Default for Dual2Vec<T, N> {
     /// Returns zero with zero derivative parts.
+    #[inline]
     fn default() -> Self {
         Self::constant(T::default())
     }
@@ -324,6 +325,7 @@ impl<T: Real, const N: usize> Chain for Dual2Vec<T, N> {
 
 impl<T: Real, const N: usize> fmt::Display for Dual2Vec<T, N> {
     /// Writes `re + [g₀, …]ε + [[h₀₀, …], …]ε²`; a precision (`{:.3}`) applies to every part.
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let p = f.precision();
         let part = |f: &mut fmt::Formatter<'_>, v: &T| match p {

@@ -147,24 +147,28 @@ macro_rules! impl_ops {
 
         impl<$($p)*> Sum for $ty {
             /// Adds up the items, starting from `−0.0` as `f64`'s `Sum` does.
+            #[inline]
             fn sum<I: Iterator<Item = Self>>(iter: I) -> Self {
                 iter.fold(Self::constant(T::neg_zero()), |a, b| a + b)
             }
         }
         impl<'a, $($p)*> Sum<&'a $ty> for $ty {
             /// Adds up the items, starting from `−0.0` as `f64`'s `Sum` does.
+            #[inline]
             fn sum<I: Iterator<Item = &'a $ty>>(iter: I) -> Self {
                 iter.copied().sum()
             }
         }
         impl<$($p)*> Product for $ty {
             /// Multiplies the items, starting from 1.
+            #[inline]
             fn product<I: Iterator<Item = Self>>(iter: I) -> Self {
                 iter.fold(Self::constant(T::one()), |a, b| a * b)
             }
         }
         impl<'a, $($p)*> Product<&'a $ty> for $ty {
             /// Multiplies the items, starting from 1.
+            #[inline]
             fn product<I: Iterator<Item = &'a $ty>>(iter: I) -> Self {
                 iter.copied().product()
             }

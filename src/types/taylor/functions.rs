@@ -148,6 +148,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     /// result is `|tᵐ|·hypot(a(t)/tᵐ, b(t)/tᵐ)`: for an even `m` the series of the shifted
     /// arguments (which are off the origin) shifted back, for an odd `m` a cone's tip with
     /// coefficients NaN from order `m` on (below it they are 0). Constants stay constant.
+    #[inline]
     pub(super) fn hypot_at_origin(self, other: Self) -> Self {
         let moving =
             |k: usize| !(self.c(k).is_zero_in_all_parts() && other.c(k).is_zero_in_all_parts());
@@ -176,6 +177,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     /// The displacement of the point `(self, other)` from its value `(self₀, other₀)`, in the
     /// direction `(cx, cy)` of that value and across it: `r = cx·δself + cy·δother` and
     /// `τ = cx·δother − cy·δself` (both with value 0).
+    #[inline]
     pub(super) fn polar_parts<S: Policy>(&self, other: &Self, (cx, cy): (T, T)) -> (Self, Self) {
         let radial = Self::new(
             T::zero(),
@@ -190,6 +192,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
 
     /// The series `h + r + q` of [`hypot`](Self::hypot), with `inv = 1/h`, from the radial and
     /// tangential parts of the displacement.
+    #[inline]
     pub(super) fn hypot_series<S: Policy>(h: T, inv: T, radial: &Self, tangential: &Self) -> Self {
         let half: T::Primitive = 0.5f32.into();
         let half_inv = inv.scale_by(half);
@@ -364,6 +367,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     }
 
     /// The series of `√(1 − a²)`.
+    #[inline]
     pub(super) fn one_minus_square_root(self) -> Self {
         let u = self.one_minus_square();
         u.sqrt_with(u.re.sqrt())
@@ -372,6 +376,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     /// The series of `1 − a²`: its value as `(1 − a₀)(1 + a₀)`, exact near `±1`, and its
     /// coefficients as those of `−a²`, which do not cancel at a tiny `a₀` (the product form's
     /// first coefficient `(1 − a₀)a₁ − a₁(1 + a₀)` rounds `−2a₀a₁` away).
+    #[inline]
     fn one_minus_square(self) -> Self {
         let x = self.re;
         let one = T::one();
@@ -416,6 +421,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     // ----- hyperbolic -----
 
     /// Returns the hyperbolic sine and cosine together: `s' = c·a'`, `c' = s·a'`.
+    #[inline]
     pub(super) fn sinh_cosh(self) -> (Self, Self) {
         let x = self.re;
         let (s0, c0) = (x.sinh(), x.cosh());
@@ -500,6 +506,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
 
     /// The series `±2/√π·exp(−a²)` (the slope of `erf`, or of `erfc` with `−`), coefficients
     /// of `t⁰ … tᴷ⁻¹`.
+    #[inline]
     pub(super) fn erf_slope(self, negate: bool) -> [T; K] {
         let x = self.re;
         let u = -(self * self);
@@ -567,6 +574,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
 }
 
 /// Returns `[ψ⁽ⁿ⁾(x)/1!, ψ⁽ⁿ⁺¹⁾(x)/2!, …]`: `g[m − 1] = ψ⁽ⁿ⁺ᵐ⁻¹⁾(x)/m!`.
+#[inline]
 fn polygamma_coefficients<T: Real, const K: usize>(x: T, n: u32) -> [T; K] {
     let mut g = [T::zero(); K];
     let mut fact = T::one();

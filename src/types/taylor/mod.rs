@@ -216,6 +216,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     /// The product of two series in which an exact zero times an infinite coefficient is zero
     /// (IEEE `*` where every part is finite): for products inside a function's rule, where a
     /// zero stands for "no dependence", not for a limit.
+    #[inline]
     fn product_keeping_zeros(self, rhs: Self) -> Self {
         let finite = |x: &Self| x.re.is_finite() && x.finite_coeffs();
         by_rule!(finite(&self) && finite(&rhs), S => self.mul_with(rhs, |a, b| S::mul(a, b)))
@@ -358,6 +359,7 @@ fn factorial<T: Real>(k: usize) -> T::Primitive {
 
 impl<T: fmt::Display, const K: usize> fmt::Display for Taylor<T, K> {
     /// Writes `re + c₁t + c₂t^2 + …`; a precision (`{:.3}`) applies to every coefficient.
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let p = f.precision();
         let part = |f: &mut fmt::Formatter<'_>, v: &T| match p {
@@ -380,6 +382,7 @@ impl<T: fmt::Display, const K: usize> fmt::Display for Taylor<T, K> {
 
 impl<T: Real, const K: usize> Default for Taylor<T, K> {
     /// Returns zero with zero coefficients.
+    #[inline]
     fn default() -> Self {
         Self::constant(T::default())
     }

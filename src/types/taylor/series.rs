@@ -9,6 +9,7 @@ use crate::chain::{Parts, Policy};
 impl<T: Real, const K: usize> Taylor<T, K> {
     /// The quotient `q = a/b` from `q·b = a`:
     /// `q_k = (a_k − Σ_{j=0}^{k−1} q_j·b_{k−j}) / b₀`, with `q₀` given.
+    #[inline]
     pub(super) fn div_series<S: Policy>(a: &Self, b: &Self, q0: T) -> Self {
         let mut q = Self::constant(q0);
         for k in 1..=K {
@@ -23,6 +24,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
 
     /// `f = g(a)` with `f' = f·a'` (the exponential):
     /// `f_k = (1/k) Σ_{j=1}^{k} j·a_j·f_{k−j}`, with `f₀` given.
+    #[inline]
     pub(super) fn exp_series<S: Policy>(&self, f0: T) -> Self {
         let w = self.slope_series();
         let mut f = Self::constant(f0);
@@ -38,6 +40,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
 
     /// `f' = h·a'` for a known series `h` (`h[i]` the coefficient of `tⁱ`):
     /// `f_k = (1/k) Σ_{j=1}^{k} j·a_j·h_{k−j}`, with `f₀` given.
+    #[inline]
     pub(super) fn integrate<S: Policy>(&self, f0: T, h: &[T; K]) -> Self {
         let w = self.slope_series();
         let mut f = Self::constant(f0);
@@ -54,6 +57,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     /// `d·f' = n` for known series `n` (`n[i]` the coefficient of `tⁱ`) and `d`:
     /// `k·f_k·d₀ = n_{k−1} − Σ_{i=1}^{k−1} d_i·(k−i)·f_{k−i}`, with `f₀` given. With `n = a'`
     /// this is `ln a` (`d = a`), `atan a` (`d = 1 + a²`), `asin a` (`d = √(1 − a²)`), ….
+    #[inline]
     pub(super) fn solve_quotient<S: Policy>(f0: T, n: &[T; K], d: &Self) -> Self {
         let mut f = Self::constant(f0);
         // wf[j − 1] = j·f_j
@@ -72,6 +76,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
 
     /// The square root `r` of `self` from `r² = a`:
     /// `r_k = (a_k − Σ_{j=1}^{k−1} r_j·r_{k−j}) / (2r₀)`, with `r₀` given.
+    #[inline]
     pub(super) fn sqrt_series<S: Policy>(&self, r0: T) -> Self {
         // |2r₀|: the slope at ±0 is +∞, as for `sqrt` on the other types.
         let two_r0 = (r0 + r0).abs();
@@ -96,6 +101,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     /// `f_{k−j}` (of the size of `a₀ᵖ`) by `a₀` first keeps every intermediate the size of a
     /// coefficient: `a_j·f_{k−j}` overflows for `cbrt(1e267 + 1e265·t)` and `a_j/a₀` for
     /// `cbrt(8e-317 + t)`, whose first coefficients are 4e86 and 2e210.
+    #[inline]
     pub(super) fn pow_series<S: Policy>(&self, f0: T, p: T) -> Self {
         let mut f = Self::constant(f0);
         for k in 1..=K {
@@ -121,6 +127,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     /// `f_{m+1} = (Σ_{j≤m} (f_{m−j}/x₀)·W_j − Σ_{1≤i≤m} (m+1−i)·(f_{m+1−i}/x₀)·x_i) / (m + 1)`.
     /// Only `M`'s higher coefficients involve `1/x₀` (through `ln x`), where the true values
     /// are of that size too.
+    #[inline]
     pub(super) fn powd_series<S: Policy>(&self, y: &Self, f0: T) -> Self {
         let x = self;
         let ln = x.ln();
@@ -176,6 +183,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
 
     /// `f(a₀ + δ) = f₀ + Σ_{m=1}^{K} g_m·δᵐ` for the Taylor coefficients `g[m − 1] = f⁽ᵐ⁾(a₀)/m!`
     /// of `f` at the value: the composition, for functions without a convenient ODE.
+    #[inline]
     pub(super) fn compose<S: Policy>(&self, f0: T, g: &[T; K]) -> Self {
         let mut out = Self::constant(f0);
         // p[k − 1] = coefficient of tᵏ in δᵐ (zero for k < m)
@@ -199,6 +207,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
 
     /// `s' = c·a'`, `c' = ∓s·a'` (`−` for sine and cosine, `+` for the hyperbolic pair):
     /// `s_k = (1/k) Σ j·a_j·c_{k−j}`, `c_k = ∓(1/k) Σ j·a_j·s_{k−j}`.
+    #[inline]
     pub(super) fn sin_cos_series<S: Policy>(&self, s0: T, c0: T, hyperbolic: bool) -> (Self, Self) {
         let w = self.slope_series();
         let (mut sn, mut cs) = (Self::constant(s0), Self::constant(c0));
@@ -217,6 +226,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
 
     /// `f' = h·a'` with `h = 1 ± f²` (`+` for tan, `−` for tanh) and `h₀` given:
     /// `f_k = (1/k) Σ_{j=1}^{k} j·a_j·h_{k−j}`, `h_m = ±Σ_{i=0}^{m} f_i·f_{m−i}` for `m ≥ 1`.
+    #[inline]
     pub(super) fn tan_series<S: Policy>(&self, f0: T, h0: T, plus: bool) -> Self {
         let w = self.slope_series();
         let mut f = Self::constant(f0);
@@ -248,6 +258,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
 
 impl<T: Real, const K: usize> Taylor<T, K> {
     /// `a / b` with the value `q0`; NaN coefficients with a NaN value.
+    #[inline]
     pub(super) fn quotient(a: &Self, b: &Self, q0: T) -> Self {
         if q0.is_nan() {
             return Self::nan_parts(q0);
@@ -261,6 +272,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     }
 
     /// The exponential recurrence on `self` with the value `f0`.
+    #[inline]
     pub(super) fn exp_with(&self, f0: T) -> Self {
         if f0.is_nan() {
             return Self::nan_parts(f0);
@@ -269,6 +281,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     }
 
     /// `f' = h·a'` with the value `f0`.
+    #[inline]
     pub(super) fn integrate_with(&self, f0: T, h: &[T; K]) -> Self {
         if f0.is_nan() {
             return Self::nan_parts(f0);
@@ -278,6 +291,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     }
 
     /// `d·f' = a'` with the value `f0`.
+    #[inline]
     pub(super) fn solve_with(&self, f0: T, d: &Self) -> Self {
         if f0.is_nan() {
             return Self::nan_parts(f0);
@@ -289,6 +303,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     }
 
     /// The square root of `self` with the value `r0`.
+    #[inline]
     pub(super) fn sqrt_with(&self, r0: T) -> Self {
         if r0.is_nan() {
             return Self::nan_parts(r0);
@@ -298,6 +313,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     }
 
     /// The composition with `g[m − 1] = f⁽ᵐ⁾(a₀)/m!` and the value `f0`.
+    #[inline]
     pub(super) fn compose_with(&self, f0: T, g: &[T; K]) -> Self {
         if f0.is_nan() {
             return Self::nan_parts(f0);
@@ -311,6 +327,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
     /// or overflows it would make every coefficient 0 or ∞ with it (`(10⁻²⁰⁰ + t)²` still has
     /// `t²`), so the binomial series `Σ C(p, m)·a₀^(p−m)·δᵐ` is composed instead (a zero
     /// binomial coefficient gives zero).
+    #[inline]
     pub(super) fn power(self, f0: T, p: T, pow_at: impl Fn(usize) -> T) -> Self {
         if f0.is_nan() {
             return Self::nan_parts(f0);
@@ -335,6 +352,7 @@ impl<T: Real, const K: usize> Taylor<T, K> {
 
     /// The result of `hypot` or `atan2` at a point without a direction (the origin, or both
     /// arguments infinite): constant if both arguments are, NaN coefficients otherwise.
+    #[inline]
     pub(super) fn at_origin(self, other: Self, f: T) -> Self {
         if self.is_constant() && other.is_constant() {
             Self::flat(f)

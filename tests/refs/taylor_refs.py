@@ -1,6 +1,6 @@
 """Reference Taylor coefficients for tests/taylor.rs, independent of dualdiff.
 
-Run: python3 tests/taylor_refs.py   (needs mpmath; used: mpmath 1.3.0)
+Run: python3 tests/refs/taylor_refs.py   (needs mpmath; used: mpmath 1.3.0)
 Prints one `reference!(name, x0, rust closure, [c0, ..., c10]);` (a test) per function, where
 ck = f^(k)(x0)/k! from mpmath.taylor at 50 significant digits, rounded to the nearest f64.
 The Rust closure is the same function written for the test (`c::<F>(v)` is a constant).

@@ -1,4 +1,4 @@
-//! Case 1: the scalar derivative of a transcendental composite
+//! The scalar derivative of a transcendental composite
 //! (`e^(sin x)·√(x²+1) + ln(x²+2)·atan x`) — plain `f64`, the hand-written derivative, dualdiff's
 //! `derivative` on `Dual64`, num-dual's `first_derivative`, and `finite::central`.
 //!

@@ -1,5 +1,5 @@
-//! Case 6: each allocating driver against its `_into` twin, whose buffers are allocated once
-//! outside the timed loop (the analytic derivative and the primal give the scale).
+//! The driver forms: each allocating driver against its `_into` twin, whose buffers are allocated
+//! once outside the timed loop (the analytic derivative and the primal give the scale).
 //!
 //! - `driver_forms/gradient`: Rosenbrock, n = 100, `DualVec64<8>`;
 //! - `driver_forms/jacobian`: Chebyquad, n = 64, `DualVec64<8>`;

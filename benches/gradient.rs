@@ -1,4 +1,4 @@
-//! Cases 2 and 3a: gradients.
+//! Gradients.
 //!
 //! - `rosenbrock_gradient/n={2,10,100,1000}`: the extended Rosenbrock function, with dualdiff's
 //!   `gradient` on `Dual64` (n passes) and `DualVec64<4|8|16>` (⌈n/N⌉ passes), num-dual's

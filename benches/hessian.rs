@@ -1,4 +1,4 @@
-//! Cases 3b and 4: Hessians.
+//! Hessians.
 //!
 //! dualdiff's `hessian` on `HyperDual64` (n(n+1)/2 passes), dualdiff nested (`jacobian` of a
 //! `gradient` on `DualVec<DualVec64<N>, N>`, one pass when N ≥ n), num-dual's `hessian` on

@@ -1,4 +1,4 @@
-//! Case 5: Jacobians.
+//! Jacobians.
 //!
 //! - `small_jacobian/m=2,n=3`: `(x·y·e^z − sin(x·z), ln(1+x²+y²) + y·z²)`;
 //! - `chebyquad_jacobian/n=64`: Chebyquad with m = n = 64, a dense Jacobian.

@@ -27,7 +27,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use dualdiff::{
-    Dual2Vec64, DualVec, DualVec64, Scalar, ScalarFunction, SparseHessian, SparseJacobian,
+    Dual2Vec64, DualVec, DualVec64, Real, ScalarFunction, SparseHessian, SparseJacobian,
     SparsityTracer, VectorFunction, hessian, jacobian, sparse_hessian, sparse_jacobian,
 };
 use num_traits::Float;
@@ -63,8 +63,8 @@ fn broyden_banded<T: Float>(x: &[T]) -> Vec<T> {
 
 struct BroydenBanded;
 
-impl<T: Scalar> VectorFunction<T> for BroydenBanded {
-    fn eval<D: Scalar + From<T>>(&self, x: &[D]) -> Vec<D> {
+impl<T: Real> VectorFunction<T> for BroydenBanded {
+    fn eval<D: Real + From<T>>(&self, x: &[D]) -> Vec<D> {
         broyden_banded(x)
     }
 }
@@ -162,8 +162,8 @@ fn chained_rosenbrock<T: Float>(x: &[T]) -> T {
 
 struct ChainedRosenbrock;
 
-impl<T: Scalar> ScalarFunction<T> for ChainedRosenbrock {
-    fn eval<D: Scalar + From<T>>(&self, x: &[D]) -> D {
+impl<T: Real> ScalarFunction<T> for ChainedRosenbrock {
+    fn eval<D: Real + From<T>>(&self, x: &[D]) -> D {
         chained_rosenbrock(x)
     }
 }

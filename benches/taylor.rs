@@ -13,7 +13,7 @@ mod common;
 
 use common::{Kind, Runner, bench_case, config};
 use criterion::{Criterion, criterion_group, criterion_main};
-use dualdiff::{Dual, Scalar, Taylor64, taylor_derivatives};
+use dualdiff::{Dual, Real, Taylor64, taylor_derivatives};
 use num_traits::Float;
 use std::f64::consts::FRAC_PI_4;
 use std::hint::black_box;
@@ -40,7 +40,7 @@ fn analytic<const N: usize>(x: f64) -> [f64; N] {
 
 /// A nesting of duals: seeded at `x + ε₁ + … + εₙ`, its parts along one path of `ε`s are the
 /// derivatives `f, f', …, f⁽ⁿ⁾`.
-trait Nested: Scalar {
+trait Nested: Real {
     /// The variable `x` at every level.
     fn seed(x: f64) -> Self;
     /// Returns the value.

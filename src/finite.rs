@@ -7,7 +7,7 @@
 //! derivatives computed by other means (dual numbers, hand derivations)
 //! via [`check_gradient`] and [`check_jacobian`].
 //!
-//! | Method | Scalar | Gradient | Jacobian | Truncation error | Step `h` (with `s = max(\|x\|, 1)`) | Evaluations per coordinate |
+//! | Method | Real | Gradient | Jacobian | Truncation error | Step `h` (with `s = max(\|x\|, 1)`) | Evaluations per coordinate |
 //! |---|---|---|---|---|---|---|
 //! | forward | [`forward`] | [`gradient_forward`] | [`jacobian_forward`] | O(h) | `sqrt(eps) * s` | 1 (+1 shared) |
 //! | central | [`central`] | [`gradient_central`] | [`jacobian_central`] | O(h²) | `cbrt(eps) * s` | 2 |
@@ -225,7 +225,7 @@ fn assemble_jacobian<T: Float + nalgebra::Scalar>(
 }
 
 // ---------------------------------------------------------------------------
-// Scalar derivatives.
+// Real derivatives.
 // ---------------------------------------------------------------------------
 
 /// Returns the forward difference `(f(x + h) - f(x)) / h`, an O(h)

@@ -1,8 +1,8 @@
 //! Forward-mode automatic differentiation with dual numbers.
 //!
-//! Write a numeric function once, generic over [`Float`](::num_traits::Float), and evaluate it on a dual
-//! type instead of `f64`: the same evaluation returns the value and its exact derivatives — no
-//! truncation error, no step size to tune.
+//! Write a numeric function once, generic over [`Float`](::num_traits::Float) (or nalgebra's
+//! `RealField`), and evaluate it on a dual type instead of `f64`: the same evaluation returns
+//! the value and its exact derivatives — no truncation error, no step size to tune.
 //!
 //! | type | carries | use it for |
 //! |---|---|---|
@@ -13,16 +13,18 @@
 //! | [`Taylor<T, K>`] | value + `K` Taylor coefficients | every derivative to order `K` in one pass |
 //!
 //! The types nest (`Dual<Dual<f64>>`, `HyperDual<Dual<f64>>`) for higher derivatives, and each
-//! is a [`Float`](::num_traits::Float) and (feature `nalgebra`, on by default) a `nalgebra::RealField`
-//! itself. The drivers [`derivative`], [`second_derivative`], [`gradient`], [`jacobian`],
-//! [`jvp`], [`hessian`] and [`hvp`] seed the inputs and read the results; each allocating driver
-//! has an allocation-free `_into` twin. [`gradient_fixed`], [`jacobian_fixed`] and
-//! [`hessian_fixed`] work on `nalgebra::SVector`s without touching the heap;
-//! [`gradient_auto`] and [`jacobian_auto`] choose the chunk width; [`implicit_jacobian`]
-//! differentiates the solution of `F(x, p) = 0`; [`taylor_derivatives`] gives every derivative
-//! to order `K`. The `sparse` module (feature `sparse`, on by default) detects sparsity patterns,
-//! colors them and evaluates sparse Jacobians and Hessians in `ceil(colors / width)` passes.
-//! [`finite`] holds finite differences, the baseline and a checker for hand-written derivatives.
+//! is a [`Float`](::num_traits::Float) and a [`Real`] itself, and (feature `nalgebra`, on by
+//! default; `nalgebra_v0_34` for nalgebra 0.34) a `RealField`. The drivers [`derivative`],
+//! [`second_derivative`], [`gradient`], [`jacobian`], [`jvp`], [`hessian`] and [`hvp`] seed the
+//! inputs and read the results; each allocating driver has an allocation-free `_into` twin, and
+//! [`jacobian_into_col_major`] and [`hessian_into_col_major`] write into any column-major
+//! buffer. [`gradient_fixed`], [`jacobian_fixed`] and [`hessian_fixed`] work on
+//! `nalgebra::SVector`s without touching the heap; [`gradient_auto`] and [`jacobian_auto`]
+//! choose the chunk width; [`implicit_jacobian`] differentiates the solution of `F(x, p) = 0`;
+//! [`taylor_derivatives`] gives every derivative to order `K`. The `sparse` module (feature
+//! `sparse`, on by default) detects sparsity patterns, colors them and evaluates sparse
+//! Jacobians and Hessians in `ceil(colors / width)` passes. [`finite`] holds finite
+//! differences, the baseline and a checker for hand-written derivatives.
 //!
 //! ```
 //! use dualdiff::{derivative, gradient, hessian, DualVec64, HyperDual64};
@@ -48,23 +50,63 @@
 //! ```
 //!
 //! # Conventions
-//! 1. The value part is the plain evaluation, bit for bit.
-//! 2. Comparisons (`==`, `<`, `max`, `min`, `clamp`) look at the value part only.
-//! 3. At non-smooth points the sign bit decides (`abs'(±0) = ±1`); `floor`, `ceil`, `round`,
-//!    `trunc`, `signum` have derivative 0, `fract` derivative 1, and `x % y` has `∂/∂x = 1`,
-//!    `∂/∂y = −trunc(x/y)`.
-//! 4. Bad input behaves like `f64`: NaN outside a function's domain (in every part), the infinite
-//!    limit at a singular point where there is one. Nothing panics.
-//! 5. Edge cases are right by construction: `atan2(y, 0)`, `tanh(400)`, `powf(0, 1.5)` and
-//!    `sqrt(0)` have the mathematically right derivatives.
-// Every module but two is `#![forbid(unsafe_code)]`: `bytemuck.rs` (its marker traits are
-// `unsafe impl`s, each with its safety argument) and `simd.rs` (simba's `SimdValue`, required by
-// `RealField`, declares two `unsafe fn`s, whose bodies there are safe). The crate root denies
-// it, so nothing new can slip in without an `allow` in one of those two files.
-#![deny(unsafe_code)]
+//! Every number type follows these rules; [`edge_cases`] lists what they give at the hard points
+//! of every elementary function, and the test suite checks every row of it on every type.
+//!
+//! 1. **The value part is the plain evaluation, bit for bit.** Generic code evaluated on any
+//!    number type has the value part that the same code has on plain `T`.
+//! 2. **Comparisons look at the value part only** (`==`, `<`, `max`, `min`, `clamp`), so
+//!    generic code takes exactly the branches that the plain evaluation takes. `max`, `min` and
+//!    `clamp` return the argument that `f64` would return (on a tie, `self`), derivative parts
+//!    and all; a NaN argument is ignored as `f64::max` ignores it.
+//! 3. **At a non-smooth point the sign bit decides**: `abs'(±0) = ±1` (one element of the
+//!    subdifferential `[−1, 1]`), so `abs(x)²` has second derivative 2 at 0. A locally constant
+//!    function (`floor`, `ceil`, `round`, `trunc`, `signum`, `div_euclid`) has derivative parts
+//!    exactly 0, whatever its argument's, infinite ones included; a locally affine one scales
+//!    its argument's parts by its slope, with no curvature term: `fract' = 1`, and `x % y` has
+//!    `∂/∂x = 1`, `∂/∂y = −trunc(x/y)`.
+//! 4. **Bad input behaves like `f64`**: outside a function's domain the value is NaN as `f64`
+//!    gives it, and a value that is NaN has NaN in every derivative part; at a singular point
+//!    the derivative is the infinite limit where there is one (`ln` and `sqrt` at 0, `asin` at
+//!    1), NaN where there is none. Nothing panics, ever.
+//! 5. **Structural zeros stay zero.** A derivative part that is exactly zero in every part (the
+//!    part of a constant) stays zero through every elementary function and through division,
+//!    even against an infinite slope, so an infinite slope never leaks into a direction the
+//!    argument does not depend on: `sqrt(x) + c` has `∂/∂c = 0` at `x = 0`. `+`, `−` and `×` are
+//!    IEEE arithmetic part by part (`∞ − ∞` has a NaN value and the difference of the
+//!    operands' derivative parts).
+//! 6. **Edge cases are right by construction**, not patched: `atan2(y, 0)`, `tanh(400)`,
+//!    `powf(0, 1.5)` (a constant exponent takes the power rule) and `sqrt(0)` have the
+//!    mathematically right derivatives.
+//!
+//! # Non-smooth functions
+//! At a kink the derivative does not exist, and the conventions above return one fixed answer:
+//! `abs'(±0) = ±1`, chosen by the sign bit, is one element of the subdifferential `[−1, 1]`, and
+//! `max` and `min` carry the derivative parts of the argument they pick (`self` on a tie). For
+//! a convex function that is a valid subgradient — never information about the whole
+//! subdifferential.
+//!
+//! That is enough for subgradient descent, but subgradient descent is slow: with diminishing
+//! steps its objective error falls like `O(1/√k)`, and its iterates never land on a kink — a
+//! coordinate whose optimum is 0 keeps stepping across zero and is exactly 0 only by accident.
+//!
+//! For a composite objective `f(x) + λ‖x‖₁` with `f` smooth (the lasso, sparse regression,
+//! compressed sensing), a proximal gradient method is the answer: a gradient step on `f` alone,
+//! then the proximal map of `λ‖·‖₁`, soft-thresholding `sign(v)·max(|v| − λ/L, 0)`, which sets
+//! every small coordinate to exactly 0. ISTA converges like `O(1/k)`, FISTA like `O(1/k²)` (and
+//! linearly for a strongly convex `f`); only `∇f` is needed, which is what this crate computes —
+//! write `f` once over `Float` and never differentiate through the `‖x‖₁` term. The example
+//! `lasso` fits the diabetes data of Efron, Hastie, Johnstone and Tibshirani (2004) at six
+//! values of λ: ISTA and FISTA match scikit-learn's coordinate descent to about `5e-11` with its
+//! exact zeros, while subgradient descent, given FISTA's budget of gradients, is still `2e-3`
+//! off in the objective at the smallest λ and has no exact zero at any λ.
+// Unsafe code: `[lints]` in Cargo.toml denies it, and every module forbids it except the two
+// integrations whose trait impls need it — `integrations/bytemuck.rs` (`unsafe impl` of its
+// marker traits, with the safety argument) and `integrations/nalgebra.rs` (simba's
+// `SimdValue`, which `RealField` requires, declares two `unsafe fn`s; the bodies are safe) —
+// and the number types' files, whose `number_type!` line expands those two macros. Nothing new
+// can slip in without an `allow` written in one of the two integrations.
 #![no_std]
-#![deny(missing_docs)]
-#![warn(clippy::all)]
 
 #[cfg(feature = "alloc")]
 extern crate alloc;
@@ -74,62 +116,60 @@ extern crate std;
 #[cfg(not(any(feature = "std", feature = "libm")))]
 compile_error!("dualdiff needs the `std` feature or, without std, the `libm` feature");
 
-#[macro_use]
-mod macros;
-
-#[cfg(feature = "alloc")]
-mod auto;
-#[cfg(feature = "bytemuck")]
-mod bytemuck;
+mod chain;
 mod drivers;
-mod dual;
-mod dual2_vec;
-mod dual_vec;
 pub mod edge_cases;
 pub mod finite;
-mod fixed;
 mod functions;
-mod hyperdual;
-#[cfg(feature = "alloc")]
-mod implicit;
-#[cfg(feature = "nalgebra")]
-mod nalgebra;
-mod num_traits;
-mod ops;
-#[cfg(feature = "rayon")]
-mod parallel;
-mod scalar;
-#[cfg(feature = "serde")]
-mod serde;
-#[cfg(feature = "nalgebra")]
-mod simd;
+mod integrations;
+mod real;
 #[cfg(feature = "sparse")]
 pub mod sparse;
-mod special;
-mod taylor;
+mod types;
 
+/// The nalgebra (0.35) whose matrices the drivers return, so that `dualdiff::nalgebra::DMatrix`
+/// names them without a dependency of your own.
+pub use nalgebra;
+/// nalgebra 0.34 (feature `nalgebra_v0_34`), of which every number type is then a `RealField`
+/// too: name its matrices from here, as argmin-math and levenberg-marquardt use them.
+#[cfg(feature = "nalgebra_v0_34")]
+pub use nalgebra_v0_34;
+
+pub use drivers::Seed;
 #[cfg(feature = "alloc")]
-pub use auto::{ScalarFunction, VectorFunction, auto_width, gradient_auto, jacobian_auto};
-#[cfg(feature = "alloc")]
-pub use drivers::{
-    SecondOrder, gradient, hessian, hessian_into, hvp, jacobian, jacobian_into, jvp,
+pub use drivers::auto_width::{
+    ScalarFunction, VectorFunction, auto_width, gradient_auto, jacobian_auto,
 };
-pub use drivers::{Seed, derivative, gradient_into, hvp_into, jvp_into, second_derivative};
-pub use dual::{Dual, Dual32, Dual64};
-pub use dual_vec::{DualVec, DualVec32, DualVec64};
-pub use dual2_vec::{Dual2Vec, Dual2Vec32, Dual2Vec64};
-pub use fixed::{gradient_fixed, hessian_fixed, jacobian_fixed};
-pub use hyperdual::{HyperDual, HyperDual32, HyperDual64};
+pub use drivers::first_order::{
+    derivative, gradient_into, jacobian_into_col_major, jvp_into, vjp_into,
+};
 #[cfg(feature = "alloc")]
-pub use implicit::{ImplicitError, implicit_jacobian};
+pub use drivers::first_order::{gradient, jacobian, jacobian_into, jvp, vjp};
+pub use drivers::fixed_size::{gradient_fixed, hessian_fixed, jacobian_fixed, vjp_fixed};
+#[cfg(feature = "alloc")]
+pub use drivers::implicit::{ImplicitError, implicit_jacobian};
 #[cfg(feature = "rayon")]
-pub use parallel::{gradient_par, jacobian_par};
-pub use scalar::Scalar;
+pub use drivers::parallel::{gradient_par, jacobian_par};
+pub use drivers::second_order::{SecondOrder, hessian_into_col_major, hvp_into, second_derivative};
+#[cfg(feature = "alloc")]
+pub use drivers::second_order::{hessian, hessian_into, hvp};
+pub use drivers::taylor::taylor_derivatives;
+#[cfg(feature = "alloc")]
+pub use drivers::taylor::taylor_directional;
+#[cfg(feature = "argmin")]
+pub use integrations::argmin::{ArgminParam, ArgminProblem};
+#[cfg(feature = "levenberg-marquardt")]
+pub use integrations::levenberg_marquardt::LeastSquares;
+#[cfg(feature = "ndarray")]
+pub use integrations::ndarray::{gradient_ndarray, hessian_ndarray, jacobian_ndarray};
+pub use real::Real;
 #[cfg(feature = "sparse")]
 pub use sparse::{
     SparseHessian, SparseJacobian, SparseSecondOrder, Sparsity, SparsityTracer, hessian_sparsity,
     jacobian_sparsity, sparse_hessian, sparse_jacobian,
 };
-#[cfg(feature = "alloc")]
-pub use taylor::taylor_directional;
-pub use taylor::{Taylor, Taylor32, Taylor64, taylor_derivatives};
+pub use types::dual::{Dual, Dual32, Dual64};
+pub use types::dual_vec::{DualVec, DualVec32, DualVec64};
+pub use types::dual2_vec::{Dual2Vec, Dual2Vec32, Dual2Vec64};
+pub use types::hyperdual::{HyperDual, HyperDual32, HyperDual64};
+pub use types::taylor::{Taylor, Taylor32, Taylor64};

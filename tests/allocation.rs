@@ -2,7 +2,8 @@
 
 use dualdiff::{
     Dual2Vec64, Dual64, DualVec64, HyperDual64, gradient_fixed, gradient_into, hessian_fixed,
-    hessian_into, hvp_into, jacobian_fixed, jacobian_into, jvp_into,
+    hessian_into, hessian_into_col_major, hvp_into, jacobian_fixed, jacobian_into,
+    jacobian_into_col_major, jvp_into, vjp_into,
 };
 use nalgebra::{DMatrix, SVector, Vector3};
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -71,6 +72,7 @@ fn into_drivers_allocate_nothing() {
     let mut hess = DMatrix::zeros(5, 5);
     let mut hv = [0.0; 5];
     let v = [1.0, 0.0, -1.0, 2.0, 0.5];
+    let mut wj = [0.0; 5];
 
     let n = allocations(|| {
         gradient_into(rosenbrock::<DualVec64<2>>, &x, &mut work, &mut grad);
@@ -107,10 +109,46 @@ fn into_drivers_allocate_nothing() {
             &mut hess,
         );
         hvp_into(rosenbrock::<HyperDual64>, &x, &v, &mut hyper_work, &mut hv);
+        vjp_into(
+            |x: &[DualVec64<2>], y: &mut [DualVec64<2>]| {
+                for (yi, w) in y.iter_mut().zip(x.windows(2)) {
+                    *yi = w[0] * w[1];
+                }
+            },
+            &x,
+            &v[..4],
+            &mut work,
+            &mut out,
+            &mut values,
+            &mut wj,
+        );
+        let mut flat = [0.0; 20];
+        jacobian_into_col_major(
+            |x: &[DualVec64<2>], y: &mut [DualVec64<2>]| {
+                for (yi, w) in y.iter_mut().zip(x.windows(2)) {
+                    *yi = w[0] - w[1];
+                }
+            },
+            &x,
+            &mut work,
+            &mut out,
+            &mut values,
+            &mut flat,
+        );
+        let mut flat_hess = [0.0; 25];
+        hessian_into_col_major(
+            rosenbrock::<HyperDual64>,
+            &x,
+            &mut hyper_work,
+            &mut grad,
+            &mut flat_hess,
+        );
     });
     assert_eq!(n, 0, "the _into drivers allocated {n} times");
-    // The buffers hold real results: ∂/∂x₅ of Rosenbrock is 200(x₅ − x₄²).
+    // The buffers hold real results: ∂/∂x₅ of Rosenbrock is 200(x₅ − x₄²), and with
+    // yᵢ = xᵢxᵢ₊₁ the first entry of wᵀJ is w₀x₁.
     assert_eq!(grad[4], 200.0 * (0.25 - 1.5 * 1.5));
+    assert_eq!(wj[0], v[0] * x[1]);
 }
 
 #[test]

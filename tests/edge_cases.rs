@@ -1,7 +1,8 @@
 //! The edge-case table, `EDGE_CASES.md` at the crate root, checked row by row: this file reads
 //! the table itself (one source of truth, so the documentation and the behaviour cannot drift)
-//! and evaluates every row on plain `f64`, on `Dual64::variable(x)` and on
-//! `HyperDual64::variable(x)`.
+//! and evaluates every row on plain `f64` and on every number type: `Dual64::variable(x)`,
+//! `HyperDual64::variable(x)`, `DualVec64<2>` and `Dual2Vec64<2>` seeded in their first direction
+//! (the second, a constant direction, must stay exactly 0), and `Taylor64<2>::variable(x)`.
 //!
 //! - The value column must be `f64`'s own result, bit for bit ([`table_values_are_f64s_own`]):
 //!   a failure there is a mistake in the table.
@@ -15,7 +16,7 @@
     reason = "exact values and exact special values are what the table states"
 )]
 
-use dualdiff::{Dual64, HyperDual64, Scalar};
+use dualdiff::{Dual2Vec64, Dual64, DualVec64, HyperDual64, Real, Taylor64};
 use std::fmt::Write as _;
 
 /// The table, read at compile time from the crate root.
@@ -28,10 +29,12 @@ const RELATIVE: f64 = 1e-14;
 // Reading the table
 // =============================================================================================
 
-/// An argument of a row's function: the variable or a constant.
+/// An argument of a row's function: the variable, its square root (whose slope at 0 is `+∞`,
+/// for the rows where an infinite derivative part comes in), or a constant.
 #[derive(Clone, Copy, Debug)]
 enum Arg {
     X,
+    SqrtX,
     Const(f64),
 }
 
@@ -53,6 +56,8 @@ struct Row {
     value: f64,
     d1: f64,
     d2: f64,
+    /// Where `Taylor` differs, as the row's last column says (`Taylor: f′ a, f″ b`).
+    taylor: Option<(f64, f64)>,
 }
 
 impl Row {
@@ -74,6 +79,8 @@ fn number(s: &str) -> Result<f64, String> {
 fn arg(s: &str) -> Result<Arg, String> {
     if s == "x" {
         Ok(Arg::X)
+    } else if s == "sqrt(x)" {
+        Ok(Arg::SqrtX)
     } else {
         number(s).map(Arg::Const)
     }
@@ -101,6 +108,19 @@ fn function(s: &str) -> Result<Function, String> {
         name: name.trim().into(),
         args,
     })
+}
+
+/// Reads `Taylor: f′ a, f″ b` from a row's last column, where `Taylor`'s series differ from the
+/// other types' closed forms.
+fn taylor_override(why: &str) -> Result<Option<(f64, f64)>, String> {
+    let Some((_, rest)) = why.split_once("Taylor: f′ ") else {
+        return Ok(None);
+    };
+    let (d1, rest) = rest
+        .split_once(", f″ ")
+        .ok_or_else(|| format!("`{why}`: a Taylor note needs `f′ a, f″ b`"))?;
+    let d2 = rest.split([' ', ';', ')']).next().unwrap_or_default();
+    Ok(Some((number(d1.trim())?, number(d2)?)))
 }
 
 /// Returns every data row of the table, failing on a row that does not read.
@@ -132,6 +152,7 @@ fn rows() -> Vec<Row> {
                 value: number(cells[2])?,
                 d1: number(cells[3])?,
                 d2: number(cells[4])?,
+                taylor: taylor_override(cells[5])?,
             })
         })();
         match parsed {
@@ -148,9 +169,9 @@ fn rows() -> Vec<Row> {
 // Evaluating a row
 // =============================================================================================
 
-/// The methods the table uses beyond `Scalar`: inherent on the dual types, and on `f64` where
+/// The methods the table uses beyond `Real`: inherent on the dual types, and on `f64` where
 /// it has them (`powd` is `powf` on `f64`, which has no derivative parts to tell apart).
-trait Eval: Scalar {
+trait Eval: Real {
     fn rem_euclid_(self, y: Self) -> Self;
     fn div_euclid_(self, y: Self) -> Self;
     fn powd_(self, y: Self) -> Self;
@@ -183,7 +204,13 @@ macro_rules! impl_eval {
         }
     )*};
 }
-impl_eval!(Dual64, HyperDual64);
+impl_eval!(
+    Dual64,
+    HyperDual64,
+    DualVec64<2>,
+    Dual2Vec64<2>,
+    Taylor64<2>
+);
 
 /// Returns a constant argument as an integer exponent or order.
 fn integer(a: Arg) -> Result<i32, String> {
@@ -198,6 +225,7 @@ fn eval<T: Eval>(f: &Function, x: T) -> Result<T, String> {
     let a = |k: usize| -> T {
         match f.args[k] {
             Arg::X => x,
+            Arg::SqrtX => x.sqrt(),
             Arg::Const(c) => T::from_f64(c).expect("every f64 converts"),
         }
     };
@@ -286,33 +314,129 @@ fn same_derivative(expected: f64, actual: f64) -> bool {
     }
 }
 
-/// Returns every way the dual types miss `row` (empty when the row holds).
+/// Returns every way the number types miss `row` (empty when the row holds).
 fn mismatches(row: &Row) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut value = |ty: &str, actual: f64| {
-        if !same_value(row.value, actual) {
-            out.push(format!("{ty} value {actual:?}, table {:?}", row.value));
-        }
-    };
-    let d = eval(&row.function, Dual64::variable(row.x));
-    let h = eval(&row.function, HyperDual64::variable(row.x));
-    let (Ok(d), Ok(h)) = (d, h) else {
-        return vec![format!("cannot evaluate `{}`", row.text)];
-    };
-    value("Dual64", d.re);
-    value("HyperDual64", h.re);
-    let parts = [
-        ("Dual64 eps (f′)", d.eps, row.d1),
-        ("HyperDual64 e1 (f′)", h.e1, row.d1),
-        ("HyperDual64 e2 (f′)", h.e2, row.d1),
-        ("HyperDual64 e12 (f″)", h.e12, row.d2),
+    let seeded = |f: &dyn Fn() -> Result<Vec<(&'static str, f64, Expect)>, String>| f();
+    let mut parts = Vec::new();
+    let mut errors = Vec::new();
+    let f = &row.function;
+    let all = [
+        seeded(&|| {
+            let d = eval(f, Dual64::variable(row.x))?;
+            Ok(vec![
+                ("Dual64 re", d.re, Expect::Value),
+                ("Dual64 eps (f′)", d.eps, Expect::D1),
+            ])
+        }),
+        seeded(&|| {
+            let h = eval(f, HyperDual64::variable(row.x))?;
+            Ok(vec![
+                ("HyperDual64 re", h.re, Expect::Value),
+                ("HyperDual64 e1 (f′)", h.e1, Expect::D1),
+                ("HyperDual64 e2 (f′)", h.e2, Expect::D1),
+                ("HyperDual64 e12 (f″)", h.e12, Expect::D2),
+            ])
+        }),
+        seeded(&|| {
+            let v = eval(f, DualVec64::<2>::variable(row.x, 0))?;
+            Ok(vec![
+                ("DualVec64<2> re", v.re, Expect::Value),
+                ("DualVec64<2> eps[0] (f′)", v.eps[0], Expect::D1),
+                (
+                    "DualVec64<2> eps[1] (constant direction)",
+                    v.eps[1],
+                    Expect::Constant,
+                ),
+            ])
+        }),
+        seeded(&|| {
+            let v = eval(f, Dual2Vec64::<2>::variable(row.x, 0))?;
+            Ok(vec![
+                ("Dual2Vec64<2> re", v.re, Expect::Value),
+                ("Dual2Vec64<2> grad[0] (f′)", v.grad[0], Expect::D1),
+                ("Dual2Vec64<2> hess(0, 0) (f″)", v.hess(0, 0), Expect::D2),
+                (
+                    "Dual2Vec64<2> grad[1] (constant direction)",
+                    v.grad[1],
+                    Expect::Constant,
+                ),
+                (
+                    "Dual2Vec64<2> hess(0, 1) (constant direction)",
+                    v.hess(0, 1),
+                    Expect::Constant,
+                ),
+                (
+                    "Dual2Vec64<2> hess(1, 1) (constant direction)",
+                    v.hess(1, 1),
+                    Expect::Constant,
+                ),
+            ])
+        }),
+        seeded(&|| {
+            let t = eval(f, Taylor64::<2>::variable(row.x))?;
+            Ok(vec![
+                ("Taylor64<2> re", t.re, Expect::Value),
+                ("Taylor64<2> f′", t.derivative(1), Expect::TaylorD1),
+                ("Taylor64<2> f″", t.derivative(2), Expect::TaylorD2),
+            ])
+        }),
     ];
-    for (part, actual, expected) in parts {
-        if !same_derivative(expected, actual) {
-            out.push(format!("{part} {actual:?}, table {expected:?}"));
+    for r in all {
+        match r {
+            Ok(p) => parts.extend(p),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        return vec![format!(
+            "cannot evaluate `{}`: {}",
+            row.text,
+            errors.join("; ")
+        )];
+    }
+    // Taylor holds f″/2, which rounds where f″ is a subnormal: its f″ is that coefficient times 2
+    let (taylor_d1, taylor_d2) = row.taylor.unwrap_or((row.d1, row.d2 / 2.0 * 2.0));
+    let mut out = Vec::new();
+    for (part, actual, expect) in parts {
+        let holds = match expect {
+            Expect::Value => same_value(row.value, actual),
+            Expect::D1 => same_derivative(row.d1, actual),
+            Expect::D2 => same_derivative(row.d2, actual),
+            Expect::TaylorD1 => same_derivative(taylor_d1, actual),
+            Expect::TaylorD2 => same_derivative(taylor_d2, actual),
+            // a direction the argument does not depend on: exactly 0, or NaN with a NaN value
+            Expect::Constant => {
+                if row.value.is_nan() {
+                    actual.is_nan()
+                } else {
+                    actual == 0.0
+                }
+            }
+        };
+        if !holds {
+            let table = match expect {
+                Expect::Value => row.value,
+                Expect::D1 => row.d1,
+                Expect::D2 => row.d2,
+                Expect::TaylorD1 => taylor_d1,
+                Expect::TaylorD2 => taylor_d2,
+                Expect::Constant => 0.0,
+            };
+            out.push(format!("{part} {actual:?}, table {table:?}"));
         }
     }
     out
+}
+
+/// Which column of the table a part of a number is checked against.
+#[derive(Clone, Copy)]
+enum Expect {
+    Value,
+    D1,
+    D2,
+    TaylorD1,
+    TaylorD2,
+    Constant,
 }
 
 /// Formats a failure report: one block per row.
@@ -365,7 +489,7 @@ fn every_row_holds() {
     );
 }
 
-/// Every elementary function (the `Float`-shaped methods of the dual types and `Scalar`'s
+/// Every elementary function (the `Float`-shaped methods of the dual types and `Real`'s
 /// special functions) and `%`.
 const FUNCTIONS: &[&str] = &[
     "abs",

@@ -1,5 +1,8 @@
 //! Behaviour tests for `dualdiff::finite`, against hand-written derivatives.
 
+mod common;
+use common::{assert_close, assert_mat_close};
+
 use dualdiff::finite::{
     Check, central, check_gradient, check_jacobian, forward, gradient_central,
     gradient_central_into, gradient_forward, gradient_forward_into, gradient_richardson,
@@ -7,19 +10,6 @@ use dualdiff::finite::{
     second_central,
 };
 use nalgebra::DMatrix;
-
-/// Asserts `|actual - expected| <= rel_tol * max(|expected|, 1)`, i.e. a
-/// relative tolerance that becomes absolute for `|expected| < 1`.
-#[track_caller]
-fn assert_close(actual: f64, expected: f64, rel_tol: f64) {
-    let diff = (actual - expected).abs();
-    let bound = rel_tol * expected.abs().max(1.0);
-    assert!(
-        diff <= bound,
-        "not close: expected {expected:e}, actual {actual:e}, difference {diff:e} \
-         (allowed {bound:e} = {rel_tol:e} * max(|expected|, 1))"
-    );
-}
 
 /// Error measure used by the error-order tests.
 fn rel_err(actual: f64, expected: f64) -> f64 {
@@ -92,18 +82,8 @@ fn system_jac(v: &[f64]) -> DMatrix<f64> {
 
 const SYSTEM_POINTS: [[f64; 2]; 3] = [[0.5, -1.5], [1.0, 2.0], [-0.7, 0.2]];
 
-#[track_caller]
-fn assert_matrix_close(actual: &DMatrix<f64>, expected: &DMatrix<f64>, rel_tol: f64) {
-    assert_eq!(actual.shape(), expected.shape(), "shape mismatch");
-    for j in 0..expected.ncols() {
-        for i in 0..expected.nrows() {
-            assert_close(actual[(i, j)], expected[(i, j)], rel_tol);
-        }
-    }
-}
-
 // ---------------------------------------------------------------------------
-// Scalar derivatives.
+// Real derivatives.
 // ---------------------------------------------------------------------------
 
 #[test]
@@ -327,9 +307,9 @@ fn gradient_into_panics_on_grad_length_mismatch() {
 fn jacobians_of_system_match_closed_form() {
     for p in SYSTEM_POINTS {
         let expected = system_jac(&p);
-        assert_matrix_close(&jacobian_forward(system, &p), &expected, FORWARD_TOL);
-        assert_matrix_close(&jacobian_central(system, &p), &expected, CENTRAL_TOL);
-        assert_matrix_close(&jacobian_richardson(system, &p), &expected, RICHARDSON_TOL);
+        assert_mat_close(&jacobian_forward(system, &p), &expected, FORWARD_TOL);
+        assert_mat_close(&jacobian_central(system, &p), &expected, CENTRAL_TOL);
+        assert_mat_close(&jacobian_richardson(system, &p), &expected, RICHARDSON_TOL);
     }
 }
 
@@ -545,7 +525,7 @@ fn f32_gradient_jacobian_and_check() {
     };
     let jac = jacobian_richardson(system32, &[1.0_f32, 2.0]);
     let expected = system_jac(&[1.0, 2.0]);
-    assert_matrix_close(&jac.map(f64::from), &expected, 1e-4);
+    assert_mat_close(&jac.map(f64::from), &expected, 1e-4);
 
     let ad: Vec<f32> = [1.0_f32 - 1.0, 0.0].to_vec();
     let check = check_gradient(rosen32, &[1.0, 1.0], &ad);

@@ -14,7 +14,7 @@
 mod common;
 use common::*;
 
-use dualdiff::{Dual, Dual32, Dual64, DualVec64, HyperDual, HyperDual64, hessian};
+use dualdiff::{Dual, Dual32, Dual64, DualVec64, HyperDual, HyperDual64, Taylor64, hessian};
 use nalgebra::{
     DMatrix, DVector, Matrix2, Matrix3, RealField, Rotation3, Unit, UnitQuaternion, Vector3,
 };
@@ -149,24 +149,6 @@ fn re_m(m: &DMatrix<Dual64>) -> DMatrix<f64> {
 
 fn eps_m(m: &DMatrix<Dual64>) -> DMatrix<f64> {
     m.map(|x| x.eps)
-}
-
-#[track_caller]
-fn assert_mat_close(actual: &DMatrix<f64>, expected: &DMatrix<f64>, tol: f64) {
-    assert_eq!(actual.shape(), expected.shape());
-    for i in 0..expected.nrows() {
-        for j in 0..expected.ncols() {
-            assert_close(actual[(i, j)], expected[(i, j)], tol);
-        }
-    }
-}
-
-#[track_caller]
-fn assert_vec_close(actual: &[f64], expected: &[f64], tol: f64) {
-    assert_eq!(actual.len(), expected.len());
-    for (a, e) in actual.iter().zip(expected) {
-        assert_close(*a, *e, tol);
-    }
 }
 
 /// Jacobi: d/dt det(A + tB) at 0 = det(A)·tr(A⁻¹B).
@@ -349,8 +331,8 @@ fn determinant_with_dual32() {
     let m = Matrix2::from_fn(|i, j| Dual32::constant(a[i][j]) + t * b[i][j]);
     let det = m.determinant();
     // by hand: 1.5·2 − (−0.25)(0.75) = 3.1875 and 1.5·0.625 + 0.5·2 − (−0.25)(−1) − 1.25·0.75 = 0.75
-    assert_close32(det.re, 3.1875, 1e-6);
-    assert_close32(det.eps, 0.75, 1e-6);
+    assert_close(det.re, 3.1875, 1e-6);
+    assert_close(det.eps, 0.75, 1e-6);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -809,4 +791,107 @@ fn unit_quaternion_from_euler_angles_derivative() {
         );
         assert_close(got[i].eps, fd, FD_TOL);
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Taylor: the decompositions carry whole series, checked coefficient by coefficient against the
+// Taylor expansions of closed forms.
+// ---------------------------------------------------------------------------------------------
+
+/// `c + t`, a variable at `c`.
+fn tv(c: f64) -> Taylor64<3> {
+    Taylor64::variable(c)
+}
+
+/// The constant `c`.
+fn tc(c: f64) -> Taylor64<3> {
+    Taylor64::constant(c)
+}
+
+/// Asserts every coefficient of `t` (the value first) against `expected`.
+#[track_caller]
+fn assert_series(t: Taylor64<3>, expected: [f64; 4], tol: f64) {
+    for (k, &e) in expected.iter().enumerate() {
+        assert_close(t.coefficient(k), e, tol);
+    }
+}
+
+#[test]
+fn taylor_determinant_is_the_whole_polynomial() {
+    // det [[t, 1], [2, t²]] = t³ − 2 about t₀ = 1.5: t₀³ − 2 + 3t₀²·s + 3t₀·s² + s³
+    let t = tv(1.5);
+    let det = Matrix2::new(t, tc(1.0), tc(2.0), t * t).determinant();
+    assert_series(det, [1.5f64.powi(3) - 2.0, 3.0 * 2.25, 4.5, 1.0], 1e-14);
+}
+
+#[test]
+fn taylor_lu_solve_is_the_geometric_series() {
+    // [[2 + t, 1], [1, 3]]·x = (1, 2): x₀ = 1/(5 + 3t) = Σ (1/5)(−3/5)ᵏ tᵏ and
+    // x₁ = (3 + 2t)/(5 + 3t) = 3/5 + Σ_{k≥1} (1/25)(−3/5)ᵏ⁻¹ tᵏ
+    let t = tv(0.0);
+    let a = Matrix2::new(t + 2.0, tc(1.0), tc(1.0), tc(3.0));
+    let b = nalgebra::Vector2::new(tc(1.0), tc(2.0));
+    let x = a.lu().solve(&b).expect("non-singular");
+    let r = -3.0 / 5.0;
+    assert_series(x[0], [0.2, 0.2 * r, 0.2 * r * r, 0.2 * r * r * r], 1e-15);
+    assert_series(x[1], [0.6, 0.04, 0.04 * r, 0.04 * r * r], 1e-15);
+}
+
+#[test]
+fn taylor_cholesky_and_norm() {
+    // [[4 + t, 2], [2, 3]] = L·Lᵀ: L₀₀ = √(4 + t) = 2 + t/4 − t²/64 + t³/512 and
+    // L₁₁ = √(3 − 4/(4 + t)) = √2 + t/(8√2) + … (the higher coefficients from mpmath's taylor)
+    let t = tv(0.0);
+    let l = Matrix2::new(t + 4.0, tc(2.0), tc(2.0), tc(3.0))
+        .cholesky()
+        .expect("positive definite")
+        .l();
+    assert_series(l[(0, 0)], [2.0, 0.25, -1.0 / 64.0, 1.0 / 512.0], 1e-15);
+    assert_series(
+        l[(1, 1)],
+        [
+            2f64.sqrt(),
+            1.0 / (8.0 * 2f64.sqrt()),
+            -0.024_859_222_776_089_56,
+            0.007_077_973_151_525_5,
+        ],
+        1e-14,
+    );
+    // ‖(t, 2t, 2)‖ = √(5t² + 4) about 1: 3, 5/3, 10/27, −50/243
+    let t = tv(1.0);
+    let v = Vector3::new(t, t * 2.0, tc(2.0));
+    assert_series(
+        v.norm(),
+        [3.0, 5.0 / 3.0, 10.0 / 27.0, -50.0 / 243.0],
+        1e-14,
+    );
+}
+
+#[test]
+fn taylor_symmetric_eigenvalues_are_exact_lines() {
+    // [[2, s], [s, 2]] has eigenvalues 2 ± s: about s = 0.5, 2.5 + t and 1.5 − t, no curvature
+    let s = tv(0.5);
+    let eig = Matrix2::new(tc(2.0), s, s, tc(2.0)).symmetric_eigen();
+    let mut values: Vec<Taylor64<3>> = eig.eigenvalues.iter().copied().collect();
+    values.sort_by(|a, b| a.re.total_cmp(&b.re));
+    assert_series(values[0], [1.5, -1.0, 0.0, 0.0], 1e-14);
+    assert_series(values[1], [2.5, 1.0, 0.0, 0.0], 1e-14);
+}
+
+#[test]
+fn taylor_runs_generic_real_field_code() {
+    // x·sin x written against RealField: about 0.7 its series is x sin x's
+    fn f<T: RealField + Copy>(x: T) -> T {
+        x.sin() * x
+    }
+    let x0 = 0.7f64;
+    let (s, c) = x0.sin_cos();
+    // f = x sin x, f′ = sin + x cos, f″ = 2 cos − x sin, f‴ = −3 sin − x cos
+    let expected = [
+        x0 * s,
+        s + x0 * c,
+        (2.0 * c - x0 * s) / 2.0,
+        (-3.0 * s - x0 * c) / 6.0,
+    ];
+    assert_series(f(tv(x0)), expected, 1e-15);
 }

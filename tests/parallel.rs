@@ -2,7 +2,7 @@
 #![cfg(feature = "rayon")]
 
 mod common;
-use common::assert_close;
+use common::{assert_close, assert_vec_close};
 use dualdiff::{Dual64, DualVec64, gradient_par, jacobian_par};
 use num_traits::Float;
 
@@ -30,9 +30,7 @@ fn parallel_gradient_matches_the_closed_form_for_every_width() {
     let want = rosenbrock_gradient(&x);
     let check = |(f, g): (f64, Vec<f64>)| {
         assert_eq!(f, rosenbrock(&x));
-        for (a, e) in g.iter().zip(&want) {
-            assert_close(*a, *e, 1e-13);
-        }
+        assert_vec_close(&g, &want, 1e-13);
     };
     check(gradient_par(rosenbrock::<Dual64>, &x));
     check(gradient_par(rosenbrock::<DualVec64<4>>, &x));

@@ -15,7 +15,7 @@ use common::*;
 
 use core::ops::{Add, Div, Mul, Sub};
 use dualdiff::{
-    Dual, Dual2Vec64, Dual64, DualVec, DualVec64, HyperDual, HyperDual64, Scalar, Taylor64,
+    Dual, Dual2Vec64, Dual64, DualVec, DualVec64, HyperDual, HyperDual64, Real, Taylor64,
 };
 use num_traits::Float;
 use proptest::prelude::*;
@@ -37,7 +37,7 @@ const CONSISTENCY_TOL: f64 = 1e-13;
 
 /// A function of one variable, written once, generic over the number type.
 trait Smooth {
-    fn at<T: Scalar>(&self, x: T) -> T;
+    fn at<T: Real>(&self, x: T) -> T;
 }
 
 /// Checks one smooth function of one variable at `x` on `f64`, `Dual64`, `HyperDual64`,
@@ -93,7 +93,7 @@ macro_rules! smooth {
             fn $name($x in $domain) {
                 struct F;
                 impl Smooth for F {
-                    fn at<T: Scalar>(&self, $x: T) -> T {
+                    fn at<T: Real>(&self, $x: T) -> T {
                         $body
                     }
                 }
@@ -104,7 +104,7 @@ macro_rules! smooth {
 }
 
 /// A constant of any number type.
-fn c<T: Scalar>(v: f64) -> T {
+fn c<T: Real>(v: f64) -> T {
     T::from(v).expect("every f64 converts")
 }
 
@@ -144,7 +144,7 @@ smooth!(composite, -3.0..3.0f64, |x| (x.sin() * x.exp()).atan()
 struct PowF(f64);
 
 impl Smooth for PowF {
-    fn at<T: Scalar>(&self, x: T) -> T {
+    fn at<T: Real>(&self, x: T) -> T {
         x.powf(c(self.0))
     }
 }
@@ -181,27 +181,29 @@ macro_rules! identity {
             #![proptest_config(ProptestConfig::with_cases(CASES))]
             #[test]
             fn $name($x in $domain) {
-                fn lhs<T: Scalar>($x: T) -> T {
+                fn lhs<T: Real>($x: T) -> T {
                     $lhs
                 }
                 let (d1, d2): (f64, f64) = ($d1, $d2);
                 let at = $x;
                 let d = lhs(Dual64::variable(at));
-                prop_assert!(close(d.eps, d1), "Dual64 f'({at}) = {:e}, not {d1:e}", d.eps);
+                close(format_args!("Dual64 f'({at})"), d.eps, d1)?;
                 let h = lhs(HyperDual64::variable(at));
-                prop_assert!(close(h.e1, d1), "HyperDual64 f'({at}) = {:e}, not {d1:e}", h.e1);
-                prop_assert!(close(h.e12, d2), "HyperDual64 f''({at}) = {:e}, not {d2:e}", h.e12);
+                close(format_args!("HyperDual64 f'({at})"), h.e1, d1)?;
+                close(format_args!("HyperDual64 f''({at})"), h.e12, d2)?;
                 let t = lhs(Taylor64::<2>::variable(at));
                 let (t1, t2) = (t.derivative(1), t.derivative(2));
-                prop_assert!(close(t1, d1), "Taylor64 f'({at}) = {t1:e}, not {d1:e}");
-                prop_assert!(close(t2, d2), "Taylor64 f''({at}) = {t2:e}, not {d2:e}");
+                close(format_args!("Taylor64 f'({at})"), t1, d1)?;
+                close(format_args!("Taylor64 f''({at})"), t2, d2)?;
             }
         }
     };
 }
 
-fn close(actual: f64, expected: f64) -> bool {
-    (actual - expected).abs() <= IDENTITY_TOL * expected.abs().max(1.0)
+/// Checks an identity's derivative by the common rule (mixed, to [`IDENTITY_TOL`]), failing the
+/// property case rather than panicking.
+fn close(what: impl core::fmt::Display, actual: f64, expected: f64) -> Result<(), TestCaseError> {
+    check_close(what, actual, expected, Tol::Mixed(IDENTITY_TOL)).map_err(TestCaseError::fail)
 }
 
 identity!(exp_of_ln, 0.01..100.0f64, |x| x.ln().exp(), d1: 1.0, d2: 0.0);
@@ -233,7 +235,7 @@ identity!(half_powers, 0.01..100.0f64, |x| x.powf(c(0.5)) * x.powf(c(1.5)),
 
 /// A function of two variables, generic over the number type.
 trait Smooth2 {
-    fn at<T: Scalar>(&self, x: T, y: T) -> T;
+    fn at<T: Real>(&self, x: T, y: T) -> T;
 }
 
 /// `f(·, y)` and `f(x, ·)`.
@@ -241,13 +243,13 @@ struct InX<'a, F>(&'a F, f64);
 struct InY<'a, F>(&'a F, f64);
 
 impl<F: Smooth2> Smooth for InX<'_, F> {
-    fn at<T: Scalar>(&self, x: T) -> T {
+    fn at<T: Real>(&self, x: T) -> T {
         self.0.at(x, c(self.1))
     }
 }
 
 impl<F: Smooth2> Smooth for InY<'_, F> {
-    fn at<T: Scalar>(&self, y: T) -> T {
+    fn at<T: Real>(&self, y: T) -> T {
         self.0.at(c(self.1), y)
     }
 }
@@ -268,7 +270,7 @@ fn check2(f: &impl Smooth2, x: f64, y: f64, mixed: f64) {
 struct Hypot;
 
 impl Smooth2 for Hypot {
-    fn at<T: Scalar>(&self, x: T, y: T) -> T {
+    fn at<T: Real>(&self, x: T, y: T) -> T {
         x.hypot(y)
     }
 }
@@ -276,7 +278,7 @@ impl Smooth2 for Hypot {
 struct Atan2;
 
 impl Smooth2 for Atan2 {
-    fn at<T: Scalar>(&self, y: T, x: T) -> T {
+    fn at<T: Real>(&self, y: T, x: T) -> T {
         y.atan2(x)
     }
 }

@@ -1,7 +1,7 @@
 //! `Dual2Vec` and the `hessian` driver's strategies against closed-form Hessians.
 
 mod common;
-use common::{assert_close, central2};
+use common::{assert_close, assert_mat_close, assert_vec_close, central2};
 use dualdiff::{Dual2Vec, Dual2Vec64, HyperDual64, hessian, hessian_into};
 use nalgebra::DMatrix;
 use num_traits::Float;
@@ -42,12 +42,8 @@ fn assert_hessian(got: (f64, Vec<f64>, DMatrix<f64>), x: &[f64]) {
         rosenbrock(x),
         "the value part is the plain evaluation"
     );
-    for (a, e) in got.1.iter().zip(&g) {
-        assert_close(*a, *e, 1e-13);
-    }
-    for (a, e) in got.2.iter().zip(h.iter()) {
-        assert_close(*a, *e, 1e-13);
-    }
+    assert_vec_close(&got.1, &g, 1e-13);
+    assert_mat_close(&got.2, &h, 1e-13);
 }
 
 #[test]

@@ -8,7 +8,7 @@
 
 use dualdiff::{
     Dual, Dual2Vec, Dual2Vec32, Dual2Vec64, Dual32, Dual64, DualVec, DualVec32, DualVec64,
-    HyperDual, HyperDual32, HyperDual64,
+    HyperDual, HyperDual32, HyperDual64, Taylor, Taylor32, Taylor64,
 };
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -102,6 +102,38 @@ fn dual2_vec_writes_the_full_symmetric_hessian() {
         r#"{"re":1.0,"grad":[1.0,2.0,3.0],"hessian":[[1.0,2.0,3.0],[2.0,4.0,5.0],[3.0,5.0,6.0]]}"#
     );
     round_trip(&Dual2Vec64::<0>::constant(1.0));
+}
+
+#[test]
+fn taylor_is_re_and_its_coefficients() {
+    assert_eq!(
+        round_trip(&Taylor64::new(1.0, [2.0, 3.0])),
+        r#"{"re":1.0,"coeffs":[2.0,3.0]}"#
+    );
+    assert_eq!(
+        round_trip(&Taylor32::<3>::variable(0.5)),
+        r#"{"re":0.5,"coeffs":[1.0,0.0,0.0]}"#
+    );
+    // every order, beyond serde's own arrays, and a series that went through functions
+    let t = Taylor64::<40>::variable(0.3).exp().sin();
+    round_trip(&t);
+    let nested = Taylor::new(Dual64::new(1.0, 2.0), [Dual64::new(3.0, -0.0)]);
+    assert_eq!(
+        round_trip(&nested),
+        r#"{"re":{"re":1.0,"eps":2.0},"coeffs":[{"re":3.0,"eps":-0.0}]}"#
+    );
+    let e = read_error::<Taylor64<2>>(r#"{"re":1.0,"coeffs":[1.0]}"#);
+    assert!(
+        e.contains("invalid length 1, expected an array of length 2"),
+        "{e}"
+    );
+    let e = read_error::<Taylor64<2>>(r#"{"re":1.0,"eps":[1.0,2.0]}"#);
+    assert!(
+        e.contains("unknown field `eps`, expected `re` or `coeffs`"),
+        "{e}"
+    );
+    let t: Taylor64<2> = serde_json::from_str("[1.0,[2.0,3.0]]").expect("a sequence reads");
+    assert_eq!((t.re, t.coeffs), (1.0, [2.0, 3.0]));
 }
 
 #[test]

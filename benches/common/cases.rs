@@ -23,9 +23,9 @@ use super::problems::{composite, composite_nd, rosenbrock, rosenbrock_loop, rose
 use super::problems::{small_system, small_system_nd};
 use super::{Kind, Runner};
 use dualdiff::{
-    Dual2Vec64, Dual64, DualVec, DualVec64, HyperDual64, Scalar, ScalarFunction, derivative,
-    finite, gradient, gradient_auto, gradient_fixed, gradient_into, hessian, hessian_fixed,
-    hessian_into, hvp, hvp_into, jacobian, jacobian_fixed, jacobian_into, jvp, jvp_into,
+    Dual2Vec64, Dual64, DualVec, DualVec64, HyperDual64, Real, ScalarFunction, derivative, finite,
+    gradient, gradient_auto, gradient_fixed, gradient_into, hessian, hessian_fixed, hessian_into,
+    hvp, hvp_into, jacobian, jacobian_fixed, jacobian_into, jvp, jvp_into,
 };
 use nalgebra::{DMatrix, DVector, Dyn, SVector};
 use num_dual::{Dual2SVec64, DualDVec64, DualSVec64, Gradients};
@@ -55,7 +55,7 @@ fn assert_same_function(case: &str, float: f64, dual_num: f64) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// 1. Scalar derivative.
+// 1. Real derivative.
 // ---------------------------------------------------------------------------------------------
 
 /// f'(x) of [`composite`] at `x = 0.7`.
@@ -188,8 +188,8 @@ pub fn rosenbrock_gradient(r: &mut impl Runner, n: usize) {
 /// [`rosenbrock`] as a [`ScalarFunction`], for `gradient_auto`.
 struct Rosenbrock;
 
-impl<T: Scalar> ScalarFunction<T> for Rosenbrock {
-    fn eval<D: Scalar + From<T>>(&self, x: &[D]) -> D {
+impl<T: Real> ScalarFunction<T> for Rosenbrock {
+    fn eval<D: Real + From<T>>(&self, x: &[D]) -> D {
         rosenbrock(x)
     }
 }

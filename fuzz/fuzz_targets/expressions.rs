@@ -9,7 +9,7 @@
 //! the repository root (see README).
 #![no_main]
 
-use dualdiff::{Dual, Dual2Vec, DualVec, HyperDual, Scalar, Taylor};
+use dualdiff::{Dual, Dual2Vec, DualVec, HyperDual, Real, Taylor};
 use libfuzzer_sys::fuzz_target;
 
 /// One step of the stack machine that builds the expression.
@@ -50,12 +50,12 @@ fn decode(data: &[u8]) -> Option<(f64, Vec<Op>)> {
 }
 
 /// Evaluates the program on any number type: a stack machine; missing operands are x.
-fn eval<T: Scalar<Primitive = f64>>(ops: &[Op], x: T) -> T {
+fn eval<T: Real<Primitive = f64>>(ops: &[Op], x: T) -> T {
     eval_visiting(ops, x, |_| {})
 }
 
 /// [`eval`], showing every intermediate result to `visit`.
-fn eval_visiting<T: Scalar<Primitive = f64>>(ops: &[Op], x: T, mut visit: impl FnMut(&T)) -> T {
+fn eval_visiting<T: Real<Primitive = f64>>(ops: &[Op], x: T, mut visit: impl FnMut(&T)) -> T {
     let mut stack: Vec<T> = Vec::new();
     for &op in ops {
         let v = match op {

@@ -3,7 +3,7 @@
 
 use super::coloring::adjacency;
 use super::{Coloring, Sparsity, SparsityTracer, hessian_sparsity, star_coloring};
-use crate::{Dual2Vec, DualVec, Scalar, ScalarFunction};
+use crate::{Dual2Vec, DualVec, Real, ScalarFunction};
 use alloc::vec;
 use alloc::vec::Vec;
 use nalgebra_sparse::CscMatrix;
@@ -29,7 +29,7 @@ use nalgebra_sparse::CscMatrix;
 /// ```
 pub trait SparseSecondOrder: Copy {
     /// The scalar of the evaluation point.
-    type Scalar: Scalar;
+    type Scalar: Real;
 
     /// Returns the constant `x`.
     #[must_use]
@@ -59,7 +59,7 @@ pub trait SparseSecondOrder: Copy {
     fn cross(&self, r: usize, k: usize) -> Self::Scalar;
 }
 
-impl<T: Scalar, const K: usize, const M: usize> SparseSecondOrder for DualVec<DualVec<T, K>, M> {
+impl<T: Real, const K: usize, const M: usize> SparseSecondOrder for DualVec<DualVec<T, K>, M> {
     type Scalar = T;
 
     #[inline]
@@ -104,7 +104,7 @@ impl<T: Scalar, const K: usize, const M: usize> SparseSecondOrder for DualVec<Du
     }
 }
 
-impl<T: Scalar, const N: usize> SparseSecondOrder for Dual2Vec<T, N> {
+impl<T: Real, const N: usize> SparseSecondOrder for Dual2Vec<T, N> {
     type Scalar = T;
 
     #[inline]
@@ -288,7 +288,7 @@ impl SparseHessian {
     #[must_use]
     pub fn detect<T, F>(f: F, x: &[T]) -> Self
     where
-        T: Scalar,
+        T: Real,
         F: FnOnce(&[SparsityTracer]) -> SparsityTracer,
     {
         Self::new(hessian_sparsity(f, x))
@@ -370,7 +370,7 @@ impl SparseHessian {
     /// assert_eq!(SparseHessian::new(p).zeros::<f64>().nnz(), 2);
     /// ```
     #[must_use]
-    pub fn zeros<T: Scalar>(&self) -> CscMatrix<T> {
+    pub fn zeros<T: Real>(&self) -> CscMatrix<T> {
         let values = vec![T::zero(); self.sparsity.nnz()];
         CscMatrix::try_from_pattern_and_values(self.sparsity.csc_pattern().clone(), values)
             .expect("one value per entry of the pattern")
@@ -396,7 +396,7 @@ impl SparseHessian {
     /// ```
     pub fn hessian<T, H, F>(&self, f: F, x: &[T]) -> (T, Vec<T>, CscMatrix<T>)
     where
-        T: Scalar,
+        T: Real,
         H: SparseSecondOrder<Scalar = T>,
         F: FnMut(&[H]) -> H,
     {
@@ -435,7 +435,7 @@ impl SparseHessian {
         hess: &mut CscMatrix<T>,
     ) -> T
     where
-        T: Scalar,
+        T: Real,
         H: SparseSecondOrder<Scalar = T>,
         F: FnMut(&[H]) -> H,
     {
@@ -551,13 +551,13 @@ impl SparseHessian {
 /// `DualVec<DualVec<T, K>, M>`. The result is a [`CscMatrix`] holding both triangles.
 ///
 /// ```
-/// use dualdiff::{sparse_hessian, Scalar, ScalarFunction};
+/// use dualdiff::{sparse_hessian, Real, ScalarFunction};
 ///
 /// /// Σ (x_{i+1} − x_i²)²: tridiagonal Hessian
 /// struct Chain;
 ///
-/// impl<T: Scalar> ScalarFunction<T> for Chain {
-///     fn eval<D: Scalar + From<T>>(&self, x: &[D]) -> D {
+/// impl<T: Real> ScalarFunction<T> for Chain {
+///     fn eval<D: Real + From<T>>(&self, x: &[D]) -> D {
 ///         x.windows(2).fold(D::zero(), |s, w| s + (w[1] - w[0] * w[0]).powi(2))
 ///     }
 /// }
@@ -572,7 +572,7 @@ impl SparseHessian {
 /// ```
 pub fn sparse_hessian<T, F>(f: &F, x: &[T]) -> (T, Vec<T>, CscMatrix<T>)
 where
-    T: Scalar,
+    T: Real,
     F: ScalarFunction<T>,
     SparsityTracer: From<T>,
 {

@@ -2,7 +2,7 @@
 #![forbid(unsafe_code)]
 
 use super::{Coloring, Sparsity, SparsityTracer, column_coloring, jacobian_sparsity};
-use crate::{DualVec, Scalar, Seed, VectorFunction, auto_width};
+use crate::{DualVec, Real, Seed, VectorFunction, auto_width};
 use alloc::vec;
 use alloc::vec::Vec;
 use nalgebra_sparse::CscMatrix;
@@ -96,7 +96,7 @@ impl SparseJacobian {
     #[must_use]
     pub fn detect<T, F>(f: F, x: &[T]) -> Self
     where
-        T: Scalar,
+        T: Real,
         F: FnOnce(&[SparsityTracer]) -> Vec<SparsityTracer>,
     {
         Self::new(jacobian_sparsity(f, x))
@@ -167,7 +167,7 @@ impl SparseJacobian {
     /// assert_eq!((j.nrows(), j.ncols(), j.values()), (2, 2, &[0.0, 0.0][..]));
     /// ```
     #[must_use]
-    pub fn zeros<T: Scalar>(&self) -> CscMatrix<T> {
+    pub fn zeros<T: Real>(&self) -> CscMatrix<T> {
         let values = vec![T::zero(); self.sparsity.nnz()];
         CscMatrix::try_from_pattern_and_values(self.sparsity.csc_pattern().clone(), values)
             .expect("one value per entry of the pattern")
@@ -193,7 +193,7 @@ impl SparseJacobian {
     /// ```
     pub fn jacobian<T, D, F>(&self, mut f: F, x: &[T]) -> (Vec<T>, CscMatrix<T>)
     where
-        T: Scalar,
+        T: Real,
         D: Seed<Scalar = T>,
         F: FnMut(&[D]) -> Vec<D>,
     {
@@ -252,7 +252,7 @@ impl SparseJacobian {
         values: &mut [T],
         jac: &mut CscMatrix<T>,
     ) where
-        T: Scalar,
+        T: Real,
         D: Seed<Scalar = T>,
         F: FnMut(&[D], &mut [D]),
     {
@@ -331,13 +331,13 @@ impl SparseJacobian {
 /// The result is a [`CscMatrix`] with the detected pattern (see [`SparseJacobian`]).
 ///
 /// ```
-/// use dualdiff::{sparse_jacobian, Scalar, VectorFunction};
+/// use dualdiff::{sparse_jacobian, Real, VectorFunction};
 ///
 /// /// F_i = x_i² − x_{i+1} (cyclic)
 /// struct Cyclic;
 ///
-/// impl<T: Scalar> VectorFunction<T> for Cyclic {
-///     fn eval<D: Scalar + From<T>>(&self, x: &[D]) -> Vec<D> {
+/// impl<T: Real> VectorFunction<T> for Cyclic {
+///     fn eval<D: Real + From<T>>(&self, x: &[D]) -> Vec<D> {
 ///         let n = x.len();
 ///         (0..n).map(|i| x[i] * x[i] - x[(i + 1) % n]).collect()
 ///     }
@@ -351,7 +351,7 @@ impl SparseJacobian {
 /// ```
 pub fn sparse_jacobian<T, F>(f: &F, x: &[T]) -> (Vec<T>, CscMatrix<T>)
 where
-    T: Scalar,
+    T: Real,
     F: VectorFunction<T>,
     SparsityTracer: From<T>,
 {

@@ -2,7 +2,7 @@
 #![forbid(unsafe_code)]
 
 use super::tracer::{SparsityTracer, Trace};
-use crate::Scalar;
+use crate::Real;
 use alloc::vec::Vec;
 use core::fmt;
 use nalgebra_sparse::pattern::SparsityPattern;
@@ -279,7 +279,7 @@ impl fmt::Display for Sparsity {
 /// ```
 pub fn jacobian_sparsity<T, F>(f: F, x: &[T]) -> Sparsity
 where
-    T: Scalar,
+    T: Real,
     F: FnOnce(&[SparsityTracer]) -> Vec<SparsityTracer>,
 {
     let n = x.len();
@@ -310,7 +310,7 @@ where
 /// ```
 pub fn hessian_sparsity<T, F>(f: F, x: &[T]) -> Sparsity
 where
-    T: Scalar,
+    T: Real,
     F: FnOnce(&[SparsityTracer]) -> SparsityTracer,
 {
     let n = x.len();

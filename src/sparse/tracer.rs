@@ -17,7 +17,7 @@
 //! running) stands for "every input": the pattern stays a superset, never a wrong subset.
 #![forbid(unsafe_code)]
 
-use crate::Scalar;
+use crate::Real;
 use alloc::vec;
 use alloc::vec::Vec;
 use core::cell::RefCell;
@@ -40,7 +40,7 @@ const ALL: u32 = u32::MAX - 1;
 
 /// A number that tracks which inputs it depends on, for sparsity detection.
 ///
-/// Evaluate a function written generically over [`Float`] (or [`Scalar`]) on tracers once, and
+/// Evaluate a function written generically over [`Float`] (or [`Real`]) on tracers once, and
 /// each output knows the set of inputs it depends on: the sparsity pattern of the Jacobian (see
 /// [`jacobian_sparsity`](crate::jacobian_sparsity)). With second-order tracing
 /// ([`hessian_sparsity`](crate::hessian_sparsity)) it also records which pairs of inputs
@@ -53,7 +53,8 @@ const ALL: u32 = u32::MAX - 1;
 /// branch that adds dependencies). `max`, `min`, `clamp` and `abs_sub` are not branches here: they
 /// depend on both arguments, so their pattern holds on either side of the switch.
 ///
-/// What counts as a dependency follows the derivative rules of the dual types (`DESIGN.md`):
+/// What counts as a dependency follows the derivative rules of the number types (the crate's
+/// [conventions](crate#conventions)):
 /// `floor`, `ceil`, `round`, `trunc`, `signum` and `div_euclid` have derivative 0 and so depend
 /// on nothing; `copysign(x, s)` depends on `x` only; `abs`, `fract`, `%` and `rem_euclid` are
 /// linear pieces (no second-order interaction). A dependency that cancels numerically (`x − x`)
@@ -475,7 +476,7 @@ impl Trace {
     }
 
     /// The input tracers for the point `x`.
-    pub(super) fn inputs<T: Scalar>(&self, x: &[T]) -> Vec<SparsityTracer> {
+    pub(super) fn inputs<T: Real>(&self, x: &[T]) -> Vec<SparsityTracer> {
         x.iter()
             .enumerate()
             .map(|(j, xj)| SparsityTracer::input(xj.to_f64().unwrap_or(f64::NAN), self.session, j))
@@ -1118,7 +1119,9 @@ impl SparsityTracer {
     }
 }
 
-impl Scalar for SparsityTracer {
+impl crate::real::Sealed for SparsityTracer {}
+
+impl Real for SparsityTracer {
     type Primitive = f64;
 
     #[inline]
@@ -1149,26 +1152,26 @@ impl Scalar for SparsityTracer {
 
     #[inline]
     fn erf(self) -> Self {
-        self.unary(Scalar::erf(self.value), Unary::Nonlinear)
+        self.unary(Real::erf(self.value), Unary::Nonlinear)
     }
 
     #[inline]
     fn erfc(self) -> Self {
-        self.unary(Scalar::erfc(self.value), Unary::Nonlinear)
+        self.unary(Real::erfc(self.value), Unary::Nonlinear)
     }
 
     #[inline]
     fn gamma(self) -> Self {
-        self.unary(Scalar::gamma(self.value), Unary::Nonlinear)
+        self.unary(Real::gamma(self.value), Unary::Nonlinear)
     }
 
     #[inline]
     fn ln_gamma(self) -> Self {
-        self.unary(Scalar::ln_gamma(self.value), Unary::Nonlinear)
+        self.unary(Real::ln_gamma(self.value), Unary::Nonlinear)
     }
 
     #[inline]
     fn polygamma(self, n: u32) -> Self {
-        self.unary(Scalar::polygamma(self.value, n), Unary::Nonlinear)
+        self.unary(Real::polygamma(self.value, n), Unary::Nonlinear)
     }
 }

@@ -1,0 +1,61 @@
+//! The fixed-size drivers (`gradient_fixed`, `jacobian_fixed`, `hessian_fixed`), against closed
+//! forms.
+
+mod common;
+use common::assert_close;
+use dualdiff::{Dual2Vec64, DualVec64, gradient_fixed, hessian_fixed, jacobian_fixed};
+use nalgebra::{SVector, Vector2, Vector3};
+
+#[test]
+fn gradient_fixed_matches_closed_form() {
+    // f = x·e^y + sin z: ∇f = (e^y, x·e^y, cos z)
+    let x = Vector3::new(1.5, -0.5, 0.3);
+    let (f, g) = gradient_fixed(
+        |v: &SVector<DualVec64<3>, 3>| v[0] * v[1].exp() + v[2].sin(),
+        &x,
+    );
+    assert_eq!(f, 1.5 * (-0.5f64).exp() + 0.3f64.sin());
+    assert_close(g[0], (-0.5f64).exp(), 1e-15);
+    assert_close(g[1], 1.5 * (-0.5f64).exp(), 1e-15);
+    assert_close(g[2], 0.3f64.cos(), 1e-15);
+}
+
+#[test]
+fn jacobian_fixed_non_square() {
+    // f(x, y, z) = (xyz, x² + z) : 2×3, J = [[yz, xz, xy], [2x, 0, 1]]
+    let x = Vector3::new(2.0, 3.0, 5.0);
+    let (v, j) = jacobian_fixed(
+        |v: &SVector<DualVec64<3>, 3>| Vector2::new(v[0] * v[1] * v[2], v[0] * v[0] + v[2]),
+        &x,
+    );
+    assert_eq!(v, Vector2::new(30.0, 9.0));
+    assert_eq!(
+        j.row(0).iter().copied().collect::<Vec<_>>(),
+        vec![15.0, 10.0, 6.0]
+    );
+    assert_eq!(
+        j.row(1).iter().copied().collect::<Vec<_>>(),
+        vec![4.0, 0.0, 1.0]
+    );
+}
+
+#[test]
+fn hessian_fixed_of_rosenbrock() {
+    // f = (1 − x)² + 100(y − x²)²: H = [[2 − 400(y − 3x²), −400x], [−400x, 200]]
+    let (x, y) = (-1.2, 1.0);
+    let (f, g, h) = hessian_fixed(
+        |v: &SVector<Dual2Vec64<2>, 2>| (1.0 - v[0]).powi(2) + 100.0 * (v[1] - v[0] * v[0]).powi(2),
+        &Vector2::new(x, y),
+    );
+    assert_close(
+        f,
+        (1.0 - x) * (1.0 - x) + 100.0 * (y - x * x) * (y - x * x),
+        1e-15,
+    );
+    assert_close(g[0], -2.0 * (1.0 - x) - 400.0 * x * (y - x * x), 1e-14);
+    assert_close(g[1], 200.0 * (y - x * x), 1e-14);
+    assert_close(h[(0, 0)], 2.0 - 400.0 * (y - 3.0 * x * x), 1e-14);
+    assert_close(h[(0, 1)], -400.0 * x, 1e-14);
+    assert_eq!(h[(0, 1)], h[(1, 0)]);
+    assert_close(h[(1, 1)], 200.0, 1e-15);
+}

@@ -1110,11 +1110,13 @@ impl Harness {
 // =============================================================================================
 
 /// The table's columns: title, build label (as run.sh names the files), library.
-const COLUMNS: [(&str, &str, &str); 9] = [
+const COLUMNS: [(&str, &str, &str); 11] = [
     ("dualdiff", "rust", "dualdiff"),
     ("dualdiff fat LTO", "rust-lto", "dualdiff"),
+    ("dualdiff target-cpu=native", "rust-native", "dualdiff"),
     ("num-dual", "rust", "num-dual"),
     ("num-dual fat LTO", "rust-lto", "num-dual"),
+    ("num-dual target-cpu=native", "rust-native", "num-dual"),
     ("Ceres Jet -O3", "cpp-O3", "ceres"),
     ("Ceres Jet -O3 -march=native", "cpp-native", "ceres"),
     ("Boost fvar -O3", "cpp-O3", "boost"),
@@ -1297,7 +1299,7 @@ fn merge(args: &[String]) {
 }
 
 /// The builds run.sh names, in its column order.
-const BUILDS: [&str; 4] = ["rust", "rust-lto", "cpp-O3", "cpp-native"];
+const BUILDS: [&str; 5] = ["rust", "rust-lto", "rust-native", "cpp-O3", "cpp-native"];
 
 /// Prints every formulation's median per build: the figures each table cell was chosen from.
 fn print_detail(runs: &Runs, cases: &[String]) {

@@ -4,7 +4,8 @@
 # What it measures: the cases of benches/peers.rs (a scalar derivative, Rosenbrock gradients at
 # n = 10 and 100, Rosenbrock Hessians at n = 2 and 10, a 3→2 Jacobian and a 40-parameter
 # logistic-regression gradient), each computed by
-#   - dualdiff and num-dual 0.15, built twice: cargo's default bench profile, and fat LTO;
+#   - dualdiff and num-dual 0.15, built three times: cargo's default bench profile, fat LTO, and
+#     the default profile with RUSTFLAGS="-C target-cpu=native" (what -march=native is to g++);
 #   - Ceres Solver's ceres::Jet and Boost.Math's autodiff fvar (benches/peers/peers.cpp), built
 #     twice: g++ -O3, and g++ -O3 -march=native;
 #   - hand-written derivatives in Rust and in C++.
@@ -49,8 +50,10 @@ echo "building the Rust bench (default bench profile)..." >&2
 rust_default=$(bench_executable)
 echo "building the Rust bench (fat LTO, target/peers-lto)..." >&2
 rust_lto=$(CARGO_PROFILE_BENCH_LTO=fat CARGO_TARGET_DIR=target/peers-lto bench_executable)
+echo "building the Rust bench (-C target-cpu=native, target/peers-native)..." >&2
+rust_native=$(RUSTFLAGS="-C target-cpu=native" CARGO_TARGET_DIR=target/peers-native bench_executable)
 
-binaries=("rust=$rust_default" "rust-lto=$rust_lto")
+binaries=("rust=$rust_default" "rust-lto=$rust_lto" "rust-native=$rust_native")
 
 cxx_headers='#include <ceres/jet.h>
 #include <boost/math/differentiation/autodiff.hpp>'

@@ -6,20 +6,30 @@
 //! `DualSVec64<10>`, `num_dual_Dual64_Dyn` num-dual's `Gradients` on a dynamic vector (one pass per
 //! input with `Dual64`), `fd_central` dualdiff's central finite differences.
 //!
-//! Each library gets the faster of the index loop and the iterator fold of a problem, measured
-//! per method (interleaved ratios, three runs; a switch only where the loop was more than 5%
-//! faster): dualdiff's slice `gradient` (`Dual64`, `DualVec64<4|8|16>`) and its `hessian` with
-//! `Dual2Vec64<N>` run [`rosenbrock_loop`] (10–20% faster than the fold); every other method, and
-//! every num-dual method, runs the fold [`rosenbrock`]/[`rosenbrock_nd`], where the loop
-//! [`problems::rosenbrock_nd_loop`] made no difference. For Ackley the `for` loop beat the fold
-//! ([`problems::ackley_fold`], up to 2× slower for num-dual), and for Chebyquad the iterator loops
-//! beat or tied the index loops ([`problems::chebyquad_into_indexed`]), for both libraries.
+//! Each library gets its fastest natural formulation of a problem, measured per method with
+//! interleaved timing (`benches/peers.rs` and `examples/compare.rs`; a switch only where a form
+//! was more than 5% faster):
+//!
+//! - dualdiff's slice `gradient` (`Dual64`, `DualVec64<4|8|16>`) and its `hessian` with
+//!   `Dual2Vec64<N>` run the index loop [`rosenbrock_loop`] (10–20% faster than the fold); every
+//!   other dualdiff method runs the fold [`rosenbrock`];
+//! - num-dual's fixed-size `gradient` and its `Gradients` on `Dyn` (`Dual64`) run the copying
+//!   index loop [`rosenbrock_nd_loop`]: against the cloning fold [`rosenbrock_nd`], 10–16% faster
+//!   with `DualSVec64<10>`, 20–28% with `DualSVec64<100>`, 0–12% on `Dyn`;
+//! - num-dual's heap-allocated `DualDVec64` and its `Dual2SVec64<10>` Hessian multiply through
+//!   references, [`rosenbrock_nd_ref`] (15–20% and 7–8% faster); its `Dual2SVec64<2>` Hessian
+//!   runs the copying loop (the `&` form was 9% slower), its `HyperDual64` Hessian on `Dyn` the
+//!   fold (the forms tied);
+//! - for Ackley the `for` loop beat the fold ([`problems::ackley_fold`], up to 2× slower for
+//!   num-dual), and for Chebyquad the iterator loops beat or tied the index loops
+//!   ([`problems::chebyquad_into_indexed`]), for both libraries.
 //!
 //! Inputs pass through `black_box` inside every timed closure, and every timed closure returns
 //! its whole result (which the runner black-boxes), so nothing is constant-folded or skipped.
 
 use super::problems::{self, ackley, ackley_nd, chebyquad, chebyquad_into, chebyquad_into_nd};
 use super::problems::{composite, composite_nd, rosenbrock, rosenbrock_loop, rosenbrock_nd};
+use super::problems::{rosenbrock_nd_loop, rosenbrock_nd_ref};
 use super::problems::{small_system, small_system_nd};
 use super::{Kind, Runner};
 use dualdiff::{
@@ -158,7 +168,7 @@ pub fn rosenbrock_gradient(r: &mut impl Runner, n: usize) {
             exact,
             || {
                 num_dual::gradient(
-                    |v: DVector<DualDVec64>| rosenbrock_nd(v.as_slice()),
+                    |v: DVector<DualDVec64>| rosenbrock_nd_ref(v.as_slice()),
                     black_box(&xd),
                 )
             },
@@ -169,7 +179,7 @@ pub fn rosenbrock_gradient(r: &mut impl Runner, n: usize) {
             exact,
             || {
                 <Dyn as Gradients>::gradient(
-                    |v: DVector<num_dual::Dual64>, _: &()| rosenbrock_nd(v.as_slice()),
+                    |v: DVector<num_dual::Dual64>, _: &()| rosenbrock_nd_loop(v.as_slice()),
                     black_box(&xd),
                     &(),
                 )
@@ -217,7 +227,7 @@ fn rosenbrock_num_dual_svec<const N: usize>(r: &mut impl Runner, x: &[f64]) {
         Kind::Exact,
         || {
             num_dual::gradient(
-                |v: SVector<DualSVec64<N>, N>| rosenbrock_nd(v.as_slice()),
+                |v: SVector<DualSVec64<N>, N>| rosenbrock_nd_loop(v.as_slice()),
                 black_box(&xs),
             )
         },
@@ -424,8 +434,17 @@ pub fn rosenbrock_hessian<const N: usize>(r: &mut impl Runner) {
         &format!("num_dual_Dual2SVec{N}"),
         Kind::Exact,
         || {
+            // num-dual's faster form depends on the size (interleaved timing): at n = 2 the
+            // copying loop (the `&` form was 9% slower), at n = 10 the `&` form (8% faster). `N`
+            // is a constant, so the branch is resolved at compile time.
             num_dual::hessian(
-                |v: SVector<Dual2SVec64<N>, N>| rosenbrock_nd(v.as_slice()),
+                |v: SVector<Dual2SVec64<N>, N>| {
+                    if N <= 2 {
+                        rosenbrock_nd_loop(v.as_slice())
+                    } else {
+                        rosenbrock_nd_ref(v.as_slice())
+                    }
+                },
                 black_box(&xs),
             )
         },

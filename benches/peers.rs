@@ -27,6 +27,10 @@
 //! Options: `--rounds R`, `--batch-ms M`; `--merge BUILD=FILE...` is run.sh's table (it reads
 //! the `--machine` output of every binary). Method names read `library/driver/form`.
 
+mod common;
+
+use common::max_error;
+use common::problems::rosenbrock_gradient;
 use dualdiff::{
     Dual2Vec64, DualVec64, HyperDual64, derivative, gradient, gradient_fixed, hessian,
     hessian_fixed, jacobian, jacobian_fixed,
@@ -189,20 +193,6 @@ fn rosen_fold_nd_clone<D: DualNum<Primitive = f64>>(x: &[D]) -> D {
         let b = w[1].clone() - w[0].clone() * &w[0];
         acc + a.clone() * &a + b.clone() * &b * 100.0
     })
-}
-
-/// f and ∇f by hand.
-fn rosen_grad_hand(x: &[f64]) -> (f64, Vec<f64>) {
-    let mut g = vec![0.0; x.len()];
-    let mut f = 0.0;
-    for i in 0..x.len() - 1 {
-        let a = x[i] - 1.0;
-        let b = x[i + 1] - x[i] * x[i];
-        f += a * a + b * b * 100.0;
-        g[i] += 2.0 * a - 400.0 * x[i] * b;
-        g[i + 1] += 200.0 * b;
-    }
-    (f, g)
 }
 
 /// f, ∇f and ∇²f by hand, on the stack; the Hessian is tridiagonal.
@@ -596,8 +586,8 @@ fn rosenbrock_grad_n10(h: &mut Harness) {
     }
     let x = rosen_start(N);
     let x = x.as_slice();
-    let (f, g) = rosen_grad_hand(x);
-    check_differences(name, &g, x, |v| vec![rosen_grad_hand(v).0]);
+    let (f, g) = rosenbrock_gradient(x);
+    check_differences(name, &g, x, |v| vec![rosenbrock_gradient(v).0]);
     let mut c = Case::new(name, flat(f, &g));
     dd_gradient_fixed::<N>(&mut c, "loop", x, rosen_loop);
     dd_gradient_fixed::<N>(&mut c, "fold", x, rosen_fold);
@@ -616,7 +606,7 @@ fn rosenbrock_grad_n10(h: &mut Harness) {
         "hand",
         "∇f",
         "loop",
-        || rosen_grad_hand(black_box(x)),
+        || rosenbrock_gradient(black_box(x)),
         |(v, g)| flat(v, &g),
     );
     h.run(c);
@@ -630,8 +620,8 @@ fn rosenbrock_grad_n100(h: &mut Harness) {
     }
     let x = rosen_start(N);
     let x = x.as_slice();
-    let (f, g) = rosen_grad_hand(x);
-    check_differences(name, &g, x, |v| vec![rosen_grad_hand(v).0]);
+    let (f, g) = rosenbrock_gradient(x);
+    check_differences(name, &g, x, |v| vec![rosenbrock_gradient(v).0]);
     let mut c = Case::new(name, flat(f, &g));
     dd_gradient::<8>(&mut c, "loop", x, rosen_loop);
     dd_gradient::<8>(&mut c, "fold", x, rosen_fold);
@@ -654,7 +644,7 @@ fn rosenbrock_grad_n100(h: &mut Harness) {
         "hand",
         "∇f",
         "loop",
-        || rosen_grad_hand(black_box(x)),
+        || rosenbrock_gradient(black_box(x)),
         |(v, g)| flat(v, &g),
     );
     h.run(c);
@@ -770,7 +760,7 @@ fn rosenbrock_hess<const N: usize>(h: &mut Harness, name: &'static str) {
     let x = rosen_start(N);
     let x = x.as_slice();
     let (f, g, hess) = rosen_hess_hand::<N>(x);
-    check_differences(name, hess.as_slice(), x, |v| rosen_grad_hand(v).1);
+    check_differences(name, hess.as_slice(), x, |v| rosenbrock_gradient(v).1);
     let mut c = Case::new(name, flat2(f, &g, hess.as_slice()));
     dd_hessian_fixed::<N>(&mut c, "loop", x, rosen_loop);
     dd_hessian_fixed::<N>(&mut c, "fold", x, rosen_fold);
@@ -923,18 +913,6 @@ const CASES: [fn(&mut Harness); 7] = [
 // =============================================================================================
 // Checking.
 // =============================================================================================
-
-/// Returns `max |a − e| / max(|e|, 1)` (NaN if any entry is NaN).
-fn max_error(actual: &[f64], expected: &[f64]) -> f64 {
-    actual.iter().zip(expected).fold(0.0, |m: f64, (&a, &e)| {
-        let err = (a - e).abs() / e.abs().max(1.0);
-        if err.is_nan() || m.is_nan() {
-            f64::NAN
-        } else {
-            m.max(err)
-        }
-    })
-}
 
 /// Checks a hand-written derivative against central differences of `f` (outputs × inputs,
 /// column-major), so that the reference every method is held to is not itself wrong.

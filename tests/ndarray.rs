@@ -76,10 +76,16 @@ fn gradient_of_a_function_of_an_array_view() {
     // a strided view (a column of a row-major matrix) is taken as well
     let m = Array2::from_shape_fn((4, 3), |(i, j)| if j == 1 { x[i] } else { f64::NAN });
     let (f2, g2) = gradient_ndarray(bowl::<Dual64>, &m.column(1));
-    assert_eq!((f2, g2), (f, g.clone()));
+    assert_close(f2, value, 1e-15);
+    for (a, e) in g2.iter().zip(expected) {
+        assert_close(*a, e, 1e-15);
+    }
     // the documented path without the ndarray drivers: wrap the slice driver's input
     let (f3, g3) = gradient(|v: &[DualVec64<4>]| bowl(aview1(v)), x.as_slice().unwrap());
-    assert_eq!((f3, Array1::from(g3)), (f, g));
+    assert_close(f3, value, 1e-15);
+    for (a, e) in g3.iter().zip(expected) {
+        assert_close(*a, e, 1e-15);
+    }
 }
 
 #[test]

@@ -3,7 +3,9 @@
 
 mod common;
 use common::assert_close;
-use dualdiff::{Dual2Vec64, DualVec64, gradient_fixed, hessian_fixed, jacobian_fixed};
+use dualdiff::{
+    Dual2Vec64, DualVec, DualVec64, gradient_fixed, hessian_fixed, jacobian_fixed, vjp_fixed,
+};
 use nalgebra::{SVector, Vector2, Vector3};
 
 #[test]
@@ -58,4 +60,34 @@ fn hessian_fixed_of_rosenbrock() {
     assert_close(h[(0, 1)], -400.0 * x, 1e-14);
     assert_eq!(h[(0, 1)], h[(1, 0)]);
     assert_close(h[(1, 1)], 200.0, 1e-15);
+}
+
+/// What `gradient_fixed`, `jacobian_fixed` and `vjp_fixed` hand the function: input `i` is
+/// `x[i]` bit for bit with partial `i` one and the others zero (the definition of seeding), at
+/// odd and even widths (the inputs are written in pairs of scalars on x86-64) and for values
+/// that are not ordinary numbers.
+macro_rules! check_seeds {
+    ($t:ty, $nan:expr, $($n:literal)*) => {$({
+        const N: usize = $n;
+        let specials: [$t; 6] = [-0.0, $nan, <$t>::INFINITY, -<$t>::from_bits(1), 1.5, -2.25];
+        let x = SVector::<$t, N>::from_fn(|i, _| specials[i % specials.len()]);
+        let check = |seen: &SVector<DualVec<$t, N>, N>| {
+            for i in 0..N {
+                assert_eq!(seen[i].re.to_bits(), x[i].to_bits(), "N = {N}, input {i}");
+                for k in 0..N {
+                    let expected: $t = if k == i { 1.0 } else { 0.0 };
+                    assert_eq!(seen[i].eps[k].to_bits(), expected.to_bits(), "N = {N}, ε{k} of input {i}");
+                }
+            }
+        };
+        let _ = gradient_fixed(|v: &SVector<DualVec<$t, N>, N>| { check(v); v[0] }, &x);
+        let _ = jacobian_fixed(|v: &SVector<DualVec<$t, N>, N>| { check(v); SVector::<_, 1>::new(v[0]) }, &x);
+        let _ = vjp_fixed(|v: &SVector<DualVec<$t, N>, N>| { check(v); SVector::<_, 1>::new(v[0]) }, &x, &SVector::<$t, 1>::new(1.0));
+    })*};
+}
+
+#[test]
+fn fixed_drivers_seed_unit_partials() {
+    check_seeds!(f64, f64::from_bits(0x7ff8_0000_0000_1234), 1 2 3 4 5 8 10);
+    check_seeds!(f32, f32::from_bits(0x7fc0_1234), 1 2 3 4 5 8 10);
 }

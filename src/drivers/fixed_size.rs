@@ -10,14 +10,9 @@
 //! you choose.
 #![forbid(unsafe_code)]
 
+use crate::seed_store::seeded;
 use crate::{Dual2Vec, DualVec, Real};
 use nalgebra::{SMatrix, SVector};
-
-/// Returns the inputs seeded for one pass: input `i` carries unit partial `i`.
-#[inline]
-fn seed<T: Real, const N: usize>(x: &SVector<T, N>) -> SVector<DualVec<T, N>, N> {
-    SVector::from_fn(|i, _| DualVec::variable(x[i], i))
-}
 
 /// Returns `f(x)` and its gradient from one evaluation on `DualVec<T, N>`, without allocating.
 ///
@@ -36,7 +31,7 @@ where
     T: Real,
     F: FnOnce(&SVector<DualVec<T, N>, N>) -> DualVec<T, N>,
 {
-    let y = f(&seed(x));
+    let y = f(&seeded(x));
     (y.re, SVector::from(y.eps))
 }
 
@@ -62,7 +57,7 @@ where
     T: Real,
     F: FnOnce(&SVector<DualVec<T, N>, N>) -> SVector<DualVec<T, N>, M>,
 {
-    let y = f(&seed(x));
+    let y = f(&seeded(x));
     (y.map(|yi| yi.re), SMatrix::from_fn(|i, j| y[i].eps[j]))
 }
 
@@ -119,7 +114,7 @@ where
     T: Real,
     F: FnOnce(&SVector<DualVec<T, N>, N>) -> SVector<DualVec<T, N>, M>,
 {
-    let y = f(&seed(x));
+    let y = f(&seeded(x));
     let wj = SVector::from_fn(|j, _| {
         y.iter()
             .zip(w.iter())

@@ -1,7 +1,7 @@
 //! Seeds written in whole 16-byte stores: the one module of the crate with hand-written `unsafe`.
 //!
-//! `jacobian_fixed` and `gradient_fixed` hand the user's function a reference to `N` seeded
-//! `DualVec<f64, N>`s in memory. Built the plain way, each seed is written with 8-byte stores
+//! `gradient_fixed`, `jacobian_fixed` and `vjp_fixed` hand the user's function a reference to
+//! `N` seeded `DualVec<f64, N>`s in memory. Built the plain way, each seed is written with 8-byte stores
 //! (the value comes from a scalar load, the partials are constants), and a function that is not
 //! inlined into the driver copies them 16 bytes at a time: a load spanning two smaller stores
 //! cannot be forwarded from the store buffer and waits until both reach the cache. On the 3 → 2
@@ -10,8 +10,9 @@
 //!
 //! Here each seed is written as pairs `(re, ε₀), (ε₁, ε₂), …` with one SSE2 16-byte store per
 //! pair, so every 16-byte load of the callee meets exactly one store. Only `f64` on x86-64 takes
-//! this path; the values written are `DualVec::variable`'s. The test `fixed_drivers_seed_unit_partials`
-//! (tests/fixed_size.rs) checks them bit for bit at odd and even widths, and passes under Miri:
+//! this path; the values written are `DualVec::variable`'s. The test
+//! `fixed_drivers_seed_unit_partials` (tests/fixed_size.rs) checks them bit for bit at odd and
+//! even widths, and passes under Miri:
 //! `cargo +nightly miri test --no-default-features --features std,nalgebra --test fixed_size`.
 #![allow(unsafe_code)] // the crate denies it everywhere else; see the safety argument below
 

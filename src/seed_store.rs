@@ -1,12 +1,12 @@
 //! Seeds written in whole 16-byte stores: the one module of the crate with hand-written `unsafe`.
 //!
 //! `gradient_fixed`, `jacobian_fixed` and `vjp_fixed` hand the user's function a reference to
-//! `N` seeded `DualVec<f64, N>`s in memory. Built the plain way, each seed is written with 8-byte stores
-//! (the value comes from a scalar load, the partials are constants), and a function that is not
-//! inlined into the driver copies them 16 bytes at a time: a load spanning two smaller stores
-//! cannot be forwarded from the store buffer and waits until both reach the cache. On the 3 → 2
-//! Jacobian of the peers benchmark (`benches/peers.rs`), whose function the compiler does not
-//! inline, that was a quarter of the time (see BENCHMARKS.md).
+//! `N` seeded `DualVec<f64, N>`s in memory. Built the plain way, each seed is written with
+//! 8-byte stores (the value comes from a scalar load, the partials are constants), and a
+//! function that is not inlined into the driver copies them 16 bytes at a time: a load spanning
+//! two smaller stores cannot be forwarded from the store buffer and waits until both reach the
+//! cache. On the 3 → 2 Jacobian of the peers benchmark (`benches/peers.rs`), whose function the
+//! compiler does not inline, that was a quarter of the time (see BENCHMARKS.md).
 //!
 //! Here each seed is written as pairs `(re, ε₀), (ε₁, ε₂), …` with one SSE2 16-byte store per
 //! pair, so every 16-byte load of the callee meets exactly one store. Only `f64` on x86-64 takes

@@ -100,15 +100,15 @@
 //! values of λ: ISTA and FISTA match scikit-learn's coordinate descent to about `5e-11` with its
 //! exact zeros, while subgradient descent, given FISTA's budget of gradients, is still `2e-3`
 //! off in the objective at the smallest λ and has no exact zero at any λ.
-// Unsafe code: `[lints]` in Cargo.toml denies it, and every module forbids it except three.
-// `seed_store.rs` is the one module of hand-written unsafe code: it writes the fixed-size
-// drivers' seeds in 16-byte stores, which a benchmark shows pays (its docs give the figures and
-// the safety argument). The two integrations whose trait impls need it —
+// Unsafe code: `[lints]` in Cargo.toml denies it, and every module forbids it except these.
+// `seed_store.rs` is the one module with `unsafe` blocks: it writes the fixed-size drivers'
+// seeds in 16-byte stores, which the peers benchmark shows pays (BENCHMARKS.md has the figures,
+// the module its safety argument). The two integrations whose trait impls need it are
 // `integrations/bytemuck.rs` (`unsafe impl` of its marker traits, with the safety argument) and
 // `integrations/nalgebra.rs` (simba's `SimdValue`, which `RealField` requires, declares two
-// `unsafe fn`s; the bodies are safe) — and the number types' files, whose `number_type!` line
-// expands those two macros. Nothing new can slip in without an `allow` written in one of these
-// three.
+// `unsafe fn`s; the bodies are safe); the number types' files expand those two macros through
+// their `number_type!` line. Nothing new can slip in without an `allow`, with its reason, in
+// one of those three modules.
 #![no_std]
 
 #[cfg(feature = "alloc")]

@@ -64,12 +64,14 @@ fn hessian_fixed_of_rosenbrock() {
 
 /// What `gradient_fixed`, `jacobian_fixed` and `vjp_fixed` hand the function: input `i` is
 /// `x[i]` bit for bit with partial `i` one and the others zero (the definition of seeding), at
-/// odd and even widths (the inputs are written in pairs of scalars on x86-64) and for values
-/// that are not ordinary numbers.
+/// widths 0 to 10, odd and even (the inputs are written in pairs of scalars on x86-64), and for
+/// values that are not ordinary numbers: −0, a quiet NaN with a payload, a signalling NaN, ∞, a
+/// negative subnormal.
 macro_rules! check_seeds {
-    ($t:ty, $nan:expr, $($n:literal)*) => {$({
+    ($t:ty, $qnan:expr, $snan:expr, $($n:literal)*) => {$({
         const N: usize = $n;
-        let specials: [$t; 6] = [-0.0, $nan, <$t>::INFINITY, -<$t>::from_bits(1), 1.5, -2.25];
+        let specials: [$t; 7] =
+            [-0.0, $qnan, $snan, <$t>::INFINITY, -<$t>::from_bits(1), 1.5, -2.25];
         let x = SVector::<$t, N>::from_fn(|i, _| specials[i % specials.len()]);
         let check = |seen: &SVector<DualVec<$t, N>, N>| {
             for i in 0..N {
@@ -80,14 +82,20 @@ macro_rules! check_seeds {
                 }
             }
         };
-        let _ = gradient_fixed(|v: &SVector<DualVec<$t, N>, N>| { check(v); v[0] }, &x);
-        let _ = jacobian_fixed(|v: &SVector<DualVec<$t, N>, N>| { check(v); SVector::<_, 1>::new(v[0]) }, &x);
-        let _ = vjp_fixed(|v: &SVector<DualVec<$t, N>, N>| { check(v); SVector::<_, 1>::new(v[0]) }, &x, &SVector::<$t, 1>::new(1.0));
+        let zero = DualVec::<$t, N>::constant(0.0);
+        let (value, _) = gradient_fixed(|v: &SVector<DualVec<$t, N>, N>| { check(v); zero }, &x);
+        assert_eq!(value, 0.0);
+        let _ = jacobian_fixed(|v: &SVector<DualVec<$t, N>, N>| { check(v); SVector::<_, 1>::new(zero) }, &x);
+        let _ = vjp_fixed(|v: &SVector<DualVec<$t, N>, N>| { check(v); SVector::<_, 1>::new(zero) }, &x, &SVector::<$t, 1>::new(1.0));
     })*};
 }
 
 #[test]
+#[allow(
+    clippy::reversed_empty_ranges,
+    reason = "N = 0 is one of the widths checked"
+)]
 fn fixed_drivers_seed_unit_partials() {
-    check_seeds!(f64, f64::from_bits(0x7ff8_0000_0000_1234), 1 2 3 4 5 8 10);
-    check_seeds!(f32, f32::from_bits(0x7fc0_1234), 1 2 3 4 5 8 10);
+    check_seeds!(f64, f64::from_bits(0x7ff8_0000_0000_1234), f64::from_bits(0x7ff0_0000_0000_0001), 0 1 2 3 4 5 8 10);
+    check_seeds!(f32, f32::from_bits(0x7fc0_1234), f32::from_bits(0x7f80_0001), 0 1 2 3 4 5 8 10);
 }

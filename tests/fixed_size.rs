@@ -78,15 +78,23 @@ macro_rules! check_seeds {
                 assert_eq!(seen[i].re.to_bits(), x[i].to_bits(), "N = {N}, input {i}");
                 for k in 0..N {
                     let expected: $t = if k == i { 1.0 } else { 0.0 };
-                    assert_eq!(seen[i].eps[k].to_bits(), expected.to_bits(), "N = {N}, ε{k} of input {i}");
+                    let got = seen[i].eps[k].to_bits();
+                    assert_eq!(got, expected.to_bits(), "N = {N}, ε{k} of input {i}");
                 }
             }
         };
+        // Each function checks its inputs and returns the constant 0.
         let zero = DualVec::<$t, N>::constant(0.0);
-        let (value, _) = gradient_fixed(|v: &SVector<DualVec<$t, N>, N>| { check(v); zero }, &x);
+        let one_output = |v: &SVector<DualVec<$t, N>, N>| {
+            check(v);
+            SVector::<_, 1>::new(zero)
+        };
+        let (value, _) = gradient_fixed(|v: &SVector<DualVec<$t, N>, N>| one_output(v)[0], &x);
         assert_eq!(value, 0.0);
-        let _ = jacobian_fixed(|v: &SVector<DualVec<$t, N>, N>| { check(v); SVector::<_, 1>::new(zero) }, &x);
-        let _ = vjp_fixed(|v: &SVector<DualVec<$t, N>, N>| { check(v); SVector::<_, 1>::new(zero) }, &x, &SVector::<$t, 1>::new(1.0));
+        let (values, _) = jacobian_fixed(one_output, &x);
+        assert_eq!(values[0], 0.0);
+        let (values, _) = vjp_fixed(one_output, &x, &SVector::<$t, 1>::new(1.0));
+        assert_eq!(values[0], 0.0);
     })*};
 }
 
@@ -96,6 +104,8 @@ macro_rules! check_seeds {
     reason = "N = 0 is one of the widths checked"
 )]
 fn fixed_drivers_seed_unit_partials() {
-    check_seeds!(f64, f64::from_bits(0x7ff8_0000_0000_1234), f64::from_bits(0x7ff0_0000_0000_0001), 0 1 2 3 4 5 8 10);
-    check_seeds!(f32, f32::from_bits(0x7fc0_1234), f32::from_bits(0x7f80_0001), 0 1 2 3 4 5 8 10);
+    let (quiet, signalling) = (0x7ff8_0000_0000_1234, 0x7ff0_0000_0000_0001);
+    check_seeds!(f64, f64::from_bits(quiet), f64::from_bits(signalling), 0 1 2 3 4 5 8 10);
+    let (quiet, signalling) = (0x7fc0_1234, 0x7f80_0001);
+    check_seeds!(f32, f32::from_bits(quiet), f32::from_bits(signalling), 0 1 2 3 4 5 8 10);
 }
